@@ -95,7 +95,8 @@ def main():
         if total < 2 or best_count < 0.75 * total or not any(c.isalpha() for c in entry):
             continue
         if " " not in entry:
-            if len(entry) < 2 or best_count < 0.5 * max(token_total[entry], 1):
+            # Two-letter Arabic entries are mostly clitic fragments; they would match inside words.
+            if len(entry) < (3 if arabic else 2) or best_count < 0.5 * max(token_total[entry], 1):
                 continue
         if not arabic and entry.startswith(("@", "#", "http")):
             continue

@@ -34,6 +34,7 @@ internal sealed class NameRecognizer
     private readonly string[] _keys;
     private readonly FrozenDictionary<string, EntityType> _gazetteer;
     private readonly FrozenSet<string> _stopWords;
+    private Dictionary<string, int>? _counts;
 
     public NameRecognizer(AnalyzedText text, string[] keys)
     {
@@ -149,6 +150,13 @@ internal sealed class NameRecognizer
 
             foreach ((string bare, int clitic) in Lexicons.StripProclitics(_keys[i]))
             {
+                // A short bare word is too often a word's own letters ("لجاوا" is not ل + جاوا).
+                // Bare forms ending in وا are mostly plural verbs ("لجاوا").
+                if (n == 1 && (bare.Length < 4 + (bare.StartsWith("ال", StringComparison.Ordinal) ? 1 : 0) || bare.EndsWith("وا", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
                 if (lexicon.TryGetValue(bare + rest, out type) && Accept(i, n, clitic))
                 {
                     candidate = Make(i, n, clitic, type, priority);
@@ -242,25 +250,83 @@ internal sealed class NameRecognizer
             return false;
         }
 
+        // One Arabic word after a title may as well be a verb ("الرئيس ناقشا"): it is taken as a
+        // name only when the gazetteer knows it as a person or the text repeats it.
+        if (!english && end - start == 1
+            && !(_gazetteer.TryGetValue(_keys[start], out EntityType known) && known == EntityType.Person)
+            && CountOf(_keys[start]) < 2)
+        {
+            return false;
+        }
+
         Token first = _text.Tokens[start];
         candidate = new Candidate(first.Span.Start, _text.Tokens[end - 1].Span.End, start, end, EntityType.Person, 0.7f, null, Candidate.RulePriority);
         return true;
     }
 
+    private int CountOf(string key)
+    {
+        if (_counts is null)
+        {
+            _counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (string k in _keys)
+            {
+                _counts[k] = _counts.GetValueOrDefault(k) + 1;
+            }
+        }
+
+        return _counts.GetValueOrDefault(key);
+    }
+
     private int MatchTitle(int i)
     {
-        FrozenSet<string> titles = char.IsAsciiLetter(_keys[i][0]) ? s_englishTitles : s_arabicTitles;
-        if (i + 1 < _keys.Length && titles.Contains(_keys[i] + " " + _keys[i + 1]))
+        string key = _keys[i];
+        bool english = char.IsAsciiLetter(key[0]);
+        FrozenSet<string> titles = english ? s_englishTitles : s_arabicTitles;
+
+        // "ورئيس الوزراء", "فالرئيس": a conjunction before the title.
+        if (!english && key.Length > 3 && key[0] is 'و' or 'ف')
+        {
+            string bare = key[1..];
+            if (titles.Contains(bare) || s_arabicRoleHeads.Contains(bare)
+                || (i + 1 < _keys.Length && titles.Contains(bare + " " + _keys[i + 1])))
+            {
+                key = bare;
+            }
+        }
+
+        if (i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
         {
             return i + 2;
         }
 
-        if (titles.Contains(_keys[i]) || s_arabicRoleHeads.Contains(_keys[i]))
+        if (titles.Contains(key) || s_arabicRoleHeads.Contains(key))
         {
             return i + 1;
         }
 
         return -1;
+    }
+
+    // A word that is a stop word once its proclitic is removed ("ورئيس", "وفي") is no name.
+    private bool IsCliticStopWord(string key)
+    {
+        foreach ((string bare, _) in Lexicons.StripProclitics(key))
+        {
+            if (_stopWords.Contains(bare))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Accusative tanween (مجددًا, أيضاً) marks adverbs and indefinite nouns, not names.
+    private bool HasTanweenFath(int k)
+    {
+        ReadOnlySpan<char> word = _text.Text.AsSpan(_text.Tokens[k].Span.Start, _text.Tokens[k].Span.Length);
+        return word.Contains('\u064B');
     }
 
     private static bool IsArabicQualifier(string key) =>
@@ -275,7 +341,8 @@ internal sealed class NameRecognizer
         }
 
         string key = _keys[k];
-        if (_stopWords.Contains(key) || PatternRecognizer.IsMonthOrWeekday(key) || MatchTitle(k) >= 0)
+        if (_stopWords.Contains(key) || PatternRecognizer.IsMonthOrWeekday(key) || MatchTitle(k) >= 0
+            || (!english && (IsCliticStopWord(key) || HasTanweenFath(k))))
         {
             return false;
         }

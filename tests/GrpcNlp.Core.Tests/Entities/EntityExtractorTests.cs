@@ -146,6 +146,33 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Title_after_a_conjunction_and_role_with_domain()
+    {
+        const string Text = "التقى الوزير نادر سلوم ورئيس الوزراء الكندي مارتن فيليبس ثم وزير الخارجية رامي عطوان في لندن";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Contains("نادر سلوم", persons);
+        Assert.Contains("مارتن فيليبس", persons);
+        Assert.Contains("رامي عطوان", persons);
+    }
+
+    [Fact]
+    public void A_lone_unknown_word_after_a_title_is_not_a_person()
+    {
+        const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
+        Assert.Empty(Mentions(Text, "ar", EntityType.Person));
+    }
+
+    [Fact]
+    public void Surname_repeated_after_a_full_name_is_found()
+    {
+        const string Text = "The report by Dr. Helen Marsh was published. Marsh said more work is needed.";
+        EntityResult result = Extract(Text, "en", EntityType.Person);
+        Entity marsh = Assert.Single(result.Entities);
+        Assert.Equal("Helen Marsh", marsh.CanonicalName);
+        Assert.Equal(2, marsh.MentionIndices.Count);
+    }
+
+    [Fact]
     public void Type_filter_keeps_only_requested_types()
     {
         EntityResult result = Extract("وصل 300 شخص إلى باريس في 3 مايو", "ar", EntityType.Location);
