@@ -77,7 +77,7 @@ internal static class Lexicons
     {
         var entries = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         int maxWords = 1;
-        foreach (string resource in (string[])["Arabic/Data/gazetteer.tsv", "English/Data/gazetteer.tsv"])
+        foreach (string resource in (string[])["Arabic/Data/gazetteer.tsv", "English/Data/gazetteer.tsv", "English/Data/gazetteer_extra.tsv"])
         {
             foreach (string line in ReadLines(resource))
             {

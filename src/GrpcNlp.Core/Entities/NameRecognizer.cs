@@ -24,7 +24,8 @@ internal sealed class NameRecognizer
     {
         "mr", "mrs", "ms", "dr", "prof", "president", "senator", "sen", "governor", "gov", "minister", "prime minister",
         "king", "queen", "prince", "princess", "pope", "chancellor", "general", "gen", "judge", "secretary", "sheikh",
-        "ambassador", "rep", "representative", "mayor", "lord", "lady", "sir", "coach",
+        "ambassador", "rep", "representative", "mayor", "lord", "lady", "sir", "coach", "secretary of state",
+        "foreign minister", "defense secretary", "defence secretary", "spokesman", "spokeswoman", "ceo", "chairman", "chairwoman",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words that continue an Arabic name although the next word starts with the article: "عبد الله", "ابو الغيط".
@@ -293,6 +294,11 @@ internal sealed class NameRecognizer
             {
                 key = bare;
             }
+        }
+
+        if (i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
+        {
+            return i + 3;
         }
 
         if (i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
