@@ -173,6 +173,37 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Proclitic_with_a_diacritic_is_cut_exactly()
+    {
+        const string Text = "زار الوفد دمشق وَالقاهرة أمس";
+        EntityResult result = Extract(Text, "ar", EntityType.Location);
+        Assert.Contains(result.Mentions, m => Text[m.Span.Start..m.Span.End] == "القاهرة" && m.Span.Start == Text.IndexOf("ال", 15, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Longest_gazetteer_match_wins()
+    {
+        const string Text = "أعلنت الولايات المتحدة أمس خطة جديدة";
+        var locations = Mentions(Text, "ar", EntityType.Location).Select(m => m.Text).ToArray();
+        Assert.Equal(["الولايات المتحدة"], locations);
+    }
+
+    [Fact]
+    public void Weekday_and_parenthesised_alternate_month()
+    {
+        var dates = Mentions("عقدت القمة الجمعة 19 يناير (كانون الثاني) 2024 في المدينة", "ar", EntityType.Date);
+        Assert.Equal([("الجمعة 19 يناير (كانون الثاني) 2024", EntityType.Date, (string?)"2024-01-19")], dates);
+    }
+
+    [Fact]
+    public void Impossible_day_is_not_a_date()
+    {
+        var dates = Mentions("It was due on 31 February 2023 apparently", "en", EntityType.Date);
+        Assert.DoesNotContain(dates, d => d.Text.StartsWith("31", StringComparison.Ordinal));
+        Assert.Contains(("February 2023", EntityType.Date, (string?)"2023-02"), dates);
+    }
+
+    [Fact]
     public void Type_filter_keeps_only_requested_types()
     {
         EntityResult result = Extract("وصل 300 شخص إلى باريس في 3 مايو", "ar", EntityType.Location);
