@@ -83,6 +83,14 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void Arabic_number_words_are_numbers()
+    {
+        var mentions = Mentions("أصيب خمسة أشخاص وبلغت الخسائر ثلاثة ملايين دولار", "ar");
+        Assert.Contains(("خمسة", EntityType.Number, (string?)"5"), mentions);
+        Assert.Contains(("ثلاثة ملايين دولار", EntityType.Money, (string?)"USD 3000000"), mentions);
+    }
+
+    [Fact]
     public void English_ordinals_are_found()
     {
         Assert.Contains(("3rd", EntityType.Ordinal, (string?)"3"), Mentions("She finished 3rd in the race", "en"));
