@@ -446,7 +446,7 @@ public sealed class WordTokenizer
 
         if (CharClasses.IsRegionalIndicator(cp))
         {
-            if (CharClasses.TryRuneAt(text, end, out Rune second, out int secondLength) && end < text.Length
+            if (end < text.Length && CharClasses.TryRuneAt(text, end, out Rune second, out int secondLength)
                 && CharClasses.IsRegionalIndicator(second.Value))
             {
                 end += secondLength;
