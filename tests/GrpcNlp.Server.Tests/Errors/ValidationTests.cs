@@ -237,4 +237,19 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
         });
         RpcAssert.HasFieldViolation(error, "document.text");
     }
+
+    [Fact]
+    public async Task Summarize_TooManyDocuments_IsResourceExhausted_OnDocuments()
+    {
+        var request = new SummarizeRequest();
+        for (int i = 0; i <= GrpcNlpServerFixture.MaxSummaryDocuments; i++)
+        {
+            request.Documents.Add(new Document { Text = "One sentence." });
+        }
+
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () =>
+            Summarization.SummarizeAsync(request, Call()).ResponseAsync);
+        RpcAssert.HasFieldViolation(error, "documents");
+        Assert.Equal("LIMIT_EXCEEDED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
+    }
 }

@@ -37,6 +37,8 @@ public sealed class GrpcNlpServerFixture : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not started.");
+
     public async ValueTask InitializeAsync()
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
