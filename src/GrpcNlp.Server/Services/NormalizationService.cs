@@ -52,6 +52,7 @@ public sealed class NormalizationService(RequestValidator validator, GrpcNlpMetr
         long originalBase = 0;
         long normalizedBase = 0;
         long characters = 0;
+        long consumed = 0;
         bool first = true;
 
         while (await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
@@ -75,6 +76,13 @@ public sealed class NormalizationService(RequestValidator validator, GrpcNlpMetr
             normalizer ??= new StreamingNormalizer(Core.Normalization.NormalizationOptions.Display);
             characters += message.Text.Length;
             await WriteAsync(normalizer.Push(message.Text, isFinalBlock: false)).ConfigureAwait(false);
+
+            // Core holds back only an unfinished tail, but a tail that never finishes would grow
+            // without bound: cap it like a document.
+            if (characters - consumed > validator.Limits.MaxDocumentChars)
+            {
+                RpcErrors.ThrowLimit("text", $"more than {validator.Limits.MaxDocumentChars} UTF-16 code units are held back unfinished");
+            }
         }
 
         // The client half-closed: flush the held-back tail.
@@ -90,6 +98,7 @@ public sealed class NormalizationService(RequestValidator validator, GrpcNlpMetr
                 return;
             }
 
+            consumed += chunk.Original.Length;
             var original = new SpanMapper(chunk.Original, unit, originalBase);
             var normalized = new SpanMapper(chunk.Normalized, unit, normalizedBase);
             originalBase += original.UnitLength;

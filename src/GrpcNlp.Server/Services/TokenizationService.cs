@@ -66,6 +66,13 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
             }
 
+            // Core holds back the text of the unfinished sentence (a run without whitespace is
+            // held whole), which would grow without bound on such input: cap it like a document.
+            if (state.Characters - state.Consumed > validator.Limits.MaxDocumentChars)
+            {
+                RpcErrors.ThrowLimit("text", $"more than {validator.Limits.MaxDocumentChars} UTF-16 code units are held back unfinished");
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -126,12 +133,15 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
 
         public long Characters { get; set; }
 
+        public long Consumed { get; private set; }
+
         public int TokensEmitted { get; private set; }
 
         public StreamTokenizeResponse? Accept(TokenChunk chunk, bool isFinal)
         {
             var mapper = new SpanMapper(chunk.Original, _unit, _originalBase);
             _originalBase += mapper.UnitLength;
+            Consumed += chunk.Original.Length;
             foreach (Core.Tokenization.Token token in chunk.Tokens)
             {
                 string normalized = _tokenNormalizer.NormalizeToString(chunk.Original.AsSpan(token.Span.Start, token.Span.Length));

@@ -252,4 +252,25 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
         RpcAssert.HasFieldViolation(error, "documents");
         Assert.Equal("LIMIT_EXCEEDED", error.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
     }
+
+    [Fact]
+    public async Task StreamTokenize_UnfinishedTailOverDocumentLimit_IsResourceExhausted()
+    {
+        using AsyncDuplexStreamingCall<StreamTokenizeRequest, StreamTokenizeResponse> call = Tokenization.StreamTokenize(Call());
+        string run = new('a', 8000);
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
+        {
+            // No whitespace: nothing can become final, so everything is held back.
+            for (int i = 0; i < (GrpcNlpServerFixture.MaxDocumentChars / run.Length) + 2; i++)
+            {
+                await call.RequestStream.WriteAsync(new StreamTokenizeRequest { Text = run });
+            }
+
+            await call.RequestStream.CompleteAsync();
+            while (await call.ResponseStream.MoveNext())
+            {
+            }
+        });
+        RpcAssert.HasFieldViolation(error, "text");
+    }
 }
