@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Grpc.Core;
+using GrpcNlp.Cli.Output;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Cli.Commands;
+
+/// <summary><c>grpcnlp analyze</c>: language, tokens, entities and summary of each input.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(GlobalOptions global, CliConsole console)
+    {
+        var tokens = new Option<int>("--tokens", "-t")
+        {
+            Description = "How many of the first tokens to list",
+            HelpName = "count",
+            DefaultValueFactory = _ => 10,
+        };
+        tokens.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--tokens must not be negative.");
+            }
+        });
+        var sentences = new Option<int>("--sentences", "-n")
+        {
+            Description = "Maximum number of summary sentences",
+            HelpName = "count",
+            DefaultValueFactory = _ => 3,
+        };
+        sentences.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--sentences must be at least 1.");
+            }
+        });
+        Argument<string[]> files = InputFiles.CreateArgument();
+        var command = new Command("analyze", "Run the whole pipeline: language, tokens, entities and summary")
+        {
+            tokens,
+            sentences,
+            files,
+        };
+
+        CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
+        {
+            int tokensShown = parseResult.GetValue(tokens);
+            foreach (Document document in documents)
+            {
+                var request = new AnalyzeRequest
+                {
+                    Document = document,
+                    OffsetEncoding = settings.OffsetEncoding,
+                    Summary = new SummarizeOptions { MaxSentences = parseResult.GetValue(sentences) },
+                };
+                AnalyzeResponse response = await client
+                    .AnalyzeAsync(request, new CallOptions(cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
+                if (settings.Json)
+                {
+                    JsonOutput.Write(response, console.Out);
+                    continue;
+                }
+
+                if (documents.Count > 1)
+                {
+                    PlainTextRenderer.WriteDocumentHeader(document.Id, console.Out);
+                }
+
+                PlainTextRenderer.WriteAnalysis(response, tokensShown, console.Out);
+            }
+        });
+        return command;
+    }
+}
