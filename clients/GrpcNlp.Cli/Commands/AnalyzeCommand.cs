@@ -10,32 +10,8 @@ internal static class AnalyzeCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
     {
-        var tokens = new Option<int>("--tokens", "-t")
-        {
-            Description = "How many of the first tokens to list",
-            HelpName = "count",
-            DefaultValueFactory = _ => 10,
-        };
-        tokens.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--tokens must not be negative.");
-            }
-        });
-        var sentences = new Option<int>("--sentences", "-n")
-        {
-            Description = "Maximum number of summary sentences",
-            HelpName = "count",
-            DefaultValueFactory = _ => 3,
-        };
-        sentences.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--sentences must be at least 1.");
-            }
-        });
+        Option<int> tokens = CountOption.Create("--tokens", "-t", "How many of the first tokens to list", 10, 0);
+        Option<int> sentences = CountOption.Create("--sentences", "-n", "Maximum number of summary sentences", 3, 1);
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("analyze", "Run the whole pipeline: language, tokens, entities and summary")
         {

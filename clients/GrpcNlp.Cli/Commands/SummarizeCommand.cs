@@ -10,19 +10,7 @@ internal static class SummarizeCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
     {
-        var sentences = new Option<int>("--sentences", "-n")
-        {
-            Description = "Maximum number of sentences in the summary",
-            HelpName = "count",
-            DefaultValueFactory = _ => 3,
-        };
-        sentences.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--sentences must be at least 1.");
-            }
-        });
+        Option<int> sentences = CountOption.Create("--sentences", "-n", "Maximum number of sentences in the summary", 3, 1);
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("summarize", "Summarize one or several documents about one subject into one summary")
         {
