@@ -1,10 +1,233 @@
 using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Core.Entities;
 
 /// <summary>Finds pattern entities and named entities in an analyzed text and groups mentions.</summary>
+/// <remarks>
+/// Pattern entities (numbers, percentages, money, dates, ordinals, URLs, e-mails) come from token-level
+/// recognizers; names from a gazetteer (longest match, Arabic proclitics stripped) and from title
+/// rules, then from later bare mentions of names already found. Overlaps keep the longer span, and
+/// patterns win ties. Mentions of one entity are grouped and the entities ranked by salience.
+/// Thread-safe: lexicons are immutable and loaded once.
+/// </remarks>
 public sealed class EntityExtractor
 {
     /// <summary>Extracts the entities of <paramref name="text"/>, only of <paramref name="types"/> when not empty.</summary>
-    public EntityResult Extract(AnalyzedText text, IReadOnlyCollection<EntityType> types, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public EntityResult Extract(AnalyzedText text, IReadOnlyCollection<EntityType> types, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(types);
+        IReadOnlyList<Token> tokens = text.Tokens;
+        string[] keys = new string[tokens.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            keys[i] = EntityText.Fold(text.Text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length));
+        }
+
+        var candidates = new List<Candidate>();
+        new PatternRecognizer(text, keys).Recognize(candidates, cancellationToken);
+        var names = new NameRecognizer(text, keys);
+        names.Recognize(candidates, cancellationToken);
+
+        List<Candidate> accepted = Resolve(candidates, types);
+        var propagated = new List<Candidate>();
+        names.Propagate(accepted, propagated, cancellationToken);
+        if (propagated.Count > 0)
+        {
+            candidates.AddRange(propagated);
+            accepted = Resolve(candidates, types);
+        }
+
+        return Group(text, keys, accepted, cancellationToken);
+    }
+
+    private static List<Candidate> Resolve(List<Candidate> candidates, IReadOnlyCollection<EntityType> types)
+    {
+        var ordered = new List<Candidate>(candidates.Count);
+        foreach (Candidate candidate in candidates)
+        {
+            if (types.Count == 0 || types.Contains(candidate.Type))
+            {
+                ordered.Add(candidate);
+            }
+        }
+
+        // Longer spans first; on equal length patterns, then rules, then gazetteer; then text order.
+        ordered.Sort(static (a, b) =>
+        {
+            int byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            int byPriority = b.Priority.CompareTo(a.Priority);
+            return byPriority != 0 ? byPriority : a.Start.CompareTo(b.Start);
+        });
+
+        var accepted = new List<Candidate>();
+        foreach (Candidate candidate in ordered)
+        {
+            bool overlaps = false;
+            foreach (Candidate kept in accepted)
+            {
+                if (candidate.Start < kept.End && kept.Start < candidate.End)
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (!overlaps)
+            {
+                accepted.Add(candidate);
+            }
+        }
+
+        accepted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return accepted;
+    }
+
+    private static bool IsNamed(EntityType type) => type is EntityType.Person or EntityType.Location or EntityType.Organization or EntityType.Misc;
+
+    private static EntityResult Group(AnalyzedText text, string[] keys, List<Candidate> mentions, CancellationToken cancellationToken)
+    {
+        // Each mention's words (first word without its proclitic), to group by containment.
+        var words = new string[mentions.Count][];
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            Candidate c = mentions[m];
+            words[m] = new string[c.EndToken - c.FirstToken];
+            words[m][0] = EntityText.Fold(text.Text.AsSpan(c.Start, text.Tokens[c.FirstToken].Span.End - c.Start));
+            for (int k = 1; k < words[m].Length; k++)
+            {
+                words[m][k] = keys[c.FirstToken + k];
+            }
+        }
+
+        // Longest mentions found the groups; shorter ones join the first group of the same type that
+        // contains all their words (named types), or that has the same value or text (patterns).
+        int[] order = Enumerable.Range(0, mentions.Count)
+            .OrderByDescending(m => words[m].Length)
+            .ThenByDescending(m => mentions[m].End - mentions[m].Start)
+            .ThenBy(m => mentions[m].Start)
+            .ToArray();
+        var groupOf = new int[mentions.Count];
+        var groups = new List<List<int>>();
+        foreach (int m in order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Candidate mention = mentions[m];
+            int found = -1;
+            for (int g = 0; g < groups.Count && found < 0; g++)
+            {
+                int head = groups[g][0];
+                Candidate founder = mentions[head];
+                if (founder.Type != mention.Type)
+                {
+                    continue;
+                }
+
+                bool same = IsNamed(mention.Type)
+                    ? ContainsAll(words[head], words[m])
+                    : mention.Value is not null
+                        ? mention.Value == founder.Value
+                        : string.Join(' ', words[m]) == string.Join(' ', words[head]);
+                if (same)
+                {
+                    found = g;
+                }
+            }
+
+            if (found < 0)
+            {
+                found = groups.Count;
+                groups.Add([]);
+            }
+
+            groups[found].Add(m);
+            groupOf[m] = found;
+        }
+
+        int maxCount = 1;
+        foreach (List<int> group in groups)
+        {
+            group.Sort();
+            maxCount = Math.Max(maxCount, group.Count);
+        }
+
+        int length = Math.Max(1, text.Text.Length);
+        var ranked = new List<(int Group, float Salience, int FirstStart)>(groups.Count);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            Candidate first = mentions[groups[g][0]];
+            float frequency = groups[g].Count / (float)maxCount;
+            float position = 1f - (first.Start / (float)length);
+            float salience = (0.6f * frequency) + (0.4f * position);
+            if (!IsNamed(first.Type))
+            {
+                // Numbers and dates rarely say what a text is about.
+                salience *= 0.5f;
+            }
+
+            ranked.Add((g, Math.Clamp(salience, 0f, 1f), first.Start));
+        }
+
+        ranked.Sort(static (a, b) =>
+        {
+            int bySalience = b.Salience.CompareTo(a.Salience);
+            return bySalience != 0 ? bySalience : a.FirstStart.CompareTo(b.FirstStart);
+        });
+
+        var entityOfGroup = new int[groups.Count];
+        for (int e = 0; e < ranked.Count; e++)
+        {
+            entityOfGroup[ranked[e].Group] = e;
+        }
+
+        var result = new EntityMention[mentions.Count];
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            Candidate c = mentions[m];
+            result[m] = new EntityMention(new Text.TextSpan(c.Start, c.End), c.Type, c.Confidence, c.Value, entityOfGroup[groupOf[m]]);
+        }
+
+        var entities = new Entity[ranked.Count];
+        for (int e = 0; e < ranked.Count; e++)
+        {
+            List<int> group = groups[ranked[e].Group];
+            int longest = group[0];
+            foreach (int m in group)
+            {
+                if (mentions[m].End - mentions[m].Start > mentions[longest].End - mentions[longest].Start)
+                {
+                    longest = m;
+                }
+            }
+
+            string name = text.Text.Substring(mentions[longest].Start, mentions[longest].End - mentions[longest].Start);
+            entities[e] = new Entity(name, mentions[longest].Type, ranked[e].Salience, group.ToArray());
+        }
+
+        return new EntityResult(result, entities);
+    }
+
+    private static bool ContainsAll(string[] container, string[] words)
+    {
+        foreach (string word in words)
+        {
+            if (Array.IndexOf(container, word) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,10 +1,531 @@
+using System.Collections.Frozen;
+using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Core.Summarization;
 
 /// <summary>Graph-based extractive summarizer (TextRank over TF-IDF cosine, with MMR redundancy control).</summary>
+/// <remarks>
+/// Sentences of all documents form one graph, so a multi-document summary does not repeat what
+/// several documents say. A sentence's score mixes its centrality (weighted PageRank, damping 0.85),
+/// a lead prior (earlier sentences of each document score higher) and a penalty for sentences with
+/// fewer than four content words. Selection is maximal marginal relevance; a candidate whose cosine
+/// to a chosen sentence exceeds 0.8 is never chosen. Deterministic and thread-safe.
+/// </remarks>
 public sealed class ExtractiveSummarizer
 {
+    private const float Damping = 0.85f;
+    private const int MaxIterations = 100;
+    private const float Epsilon = 1e-6f;
+    private const float DuplicateCosine = 0.8f;
+    private const int ShortSentenceWords = 4;
+    private const float CentralityWeight = 0.7f;
+
+    // Beyond this many sentences the graph keeps only each sentence's strongest neighbours.
+    private const int FullGraphLimit = 2000;
+    private const int Neighbours = 20;
+    private const int TermsPerSentence = 12;
+    private const int PostingsPerTerm = 300;
+
+    // Conjunction, prepositions and article stripped from Arabic words before matching.
+    private static readonly string[] s_prefixes = ["وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل"];
+
     /// <summary>Summarizes one or several analyzed documents into one summary.</summary>
-    public SummaryResult Summarize(IReadOnlyList<AnalyzedText> documents, SummaryOptions options, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    public SummaryResult Summarize(IReadOnlyList<AnalyzedText> documents, SummaryOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxSentences);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCharacters);
+        if (options.Ratio is < 0f or > 1f || float.IsNaN(options.Ratio))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Ratio must be in [0, 1].");
+        }
+
+        if (options.RedundancyWeight is < 0f or > 1f || float.IsNaN(options.RedundancyWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "RedundancyWeight must be in [0, 1].");
+        }
+
+        List<SentenceInfo> sentences = CollectSentences(documents, cancellationToken);
+        if (sentences.Count == 0)
+        {
+            return new SummaryResult([], 0);
+        }
+
+        Vectorize(sentences, cancellationToken);
+        List<(int To, float Weight)>[] graph = BuildGraph(sentences, cancellationToken);
+        float[] rank = Rank(graph, cancellationToken);
+        float[] scores = Score(sentences, rank);
+        List<int> chosen = Select(sentences, scores, options, cancellationToken);
+
+        if (options.Order == SummaryOrder.Document)
+        {
+            chosen.Sort((a, b) => a.CompareTo(b));
+        }
+        else
+        {
+            chosen.Sort((a, b) =>
+            {
+                int byScore = scores[b].CompareTo(scores[a]);
+                return byScore != 0 ? byScore : a.CompareTo(b);
+            });
+        }
+
+        var result = new SummarySentence[chosen.Count];
+        for (int k = 0; k < chosen.Count; k++)
+        {
+            SentenceInfo s = sentences[chosen[k]];
+            result[k] = new SummarySentence(s.Document, s.Index, s.Span, scores[chosen[k]]);
+        }
+
+        return new SummaryResult(result, sentences.Count);
+    }
+
+    private static List<SentenceInfo> CollectSentences(IReadOnlyList<AnalyzedText> documents, CancellationToken cancellationToken)
+    {
+        FrozenSet<string> stopWords = Lexicons.StopWords;
+        var sentences = new List<SentenceInfo>();
+        for (int d = 0; d < documents.Count; d++)
+        {
+            AnalyzedText document = documents[d];
+            for (int s = 0; s < document.Sentences.Count; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Sentence sentence = document.Sentences[s];
+                var terms = new List<string>();
+                int end = Math.Min(sentence.FirstToken + sentence.TokenCount, document.Tokens.Count);
+                for (int t = sentence.FirstToken; t < end; t++)
+                {
+                    if (document.Tokens[t].Type != TokenType.Word)
+                    {
+                        continue;
+                    }
+
+                    string? term = ContentTerm(t < document.TokenNorms.Count ? document.TokenNorms[t] : string.Empty, stopWords);
+                    if (term is not null)
+                    {
+                        terms.Add(term);
+                    }
+                }
+
+                string text = document.Text.Substring(sentence.Span.Start, sentence.Span.Length);
+                sentences.Add(new SentenceInfo(d, s, sentence.Span, terms, EntityText.Fold(text), s, document.Sentences.Count));
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The matching form of a content word, or null for a stop word or a one-letter word.</summary>
+    internal static string? ContentTerm(string norm, FrozenSet<string> stopWords)
+    {
+        string key = EntityText.Fold(norm);
+        if (key.Length < 2 || stopWords.Contains(key))
+        {
+            return null;
+        }
+
+        if (EntityText.IsArabicLetter(key[0]))
+        {
+            foreach (string prefix in s_prefixes)
+            {
+                if (key.Length - prefix.Length >= 2 && key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    string bare = key[prefix.Length..];
+                    if (stopWords.Contains(bare) || stopWords.Contains("ال" + bare))
+                    {
+                        return null;
+                    }
+
+                    // Only the article-bearing prefixes are removed from the term itself: a lone
+                    // و ب ف ل is too often the word's own first letter (بلديه, فريق, لندن).
+                    if (bare.Length >= 3 && prefix.Length >= 2)
+                    {
+                        return bare;
+                    }
+                }
+            }
+        }
+
+        return key;
+    }
+
+    private static void Vectorize(List<SentenceInfo> sentences, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documentFrequency = new List<int>();
+        var counts = new Dictionary<int, int>[sentences.Count];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tf = new Dictionary<int, int>();
+            foreach (string term in sentences[s].Terms)
+            {
+                if (!ids.TryGetValue(term, out int id))
+                {
+                    id = ids.Count;
+                    ids.Add(term, id);
+                    documentFrequency.Add(0);
+                }
+
+                tf[id] = tf.GetValueOrDefault(id) + 1;
+            }
+
+            foreach (int id in tf.Keys)
+            {
+                documentFrequency[id]++;
+            }
+
+            counts[s] = tf;
+        }
+
+        int n = sentences.Count;
+        for (int s = 0; s < n; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ids2 = new int[counts[s].Count];
+            var weights = new float[counts[s].Count];
+            int k = 0;
+            foreach (int id in counts[s].Keys.Order())
+            {
+                ids2[k] = id;
+                weights[k] = (float)((1 + Math.Log(counts[s][id])) * Math.Log(1 + (n / (double)documentFrequency[id])));
+                k++;
+            }
+
+            float norm = 0f;
+            foreach (float w in weights)
+            {
+                norm += w * w;
+            }
+
+            norm = MathF.Sqrt(norm);
+            for (int j = 0; j < weights.Length && norm > 0f; j++)
+            {
+                weights[j] /= norm;
+            }
+
+            sentences[s].TermIds = ids2;
+            sentences[s].Weights = weights;
+            sentences[s].DocumentFrequencies = ids2.Select(id => documentFrequency[id]).ToArray();
+        }
+    }
+
+    internal static float Cosine(SentenceInfo a, SentenceInfo b)
+    {
+        int i = 0;
+        int j = 0;
+        float dot = 0f;
+        while (i < a.TermIds.Length && j < b.TermIds.Length)
+        {
+            int x = a.TermIds[i];
+            int y = b.TermIds[j];
+            if (x == y)
+            {
+                dot += a.Weights[i++] * b.Weights[j++];
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return dot;
+    }
+
+    private static List<(int To, float Weight)>[] BuildGraph(List<SentenceInfo> sentences, CancellationToken cancellationToken)
+    {
+        int n = sentences.Count;
+        var graph = new List<(int To, float Weight)>[n];
+        for (int s = 0; s < n; s++)
+        {
+            graph[s] = [];
+        }
+
+        if (n <= FullGraphLimit)
+        {
+            for (int a = 0; a < n; a++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (int b = a + 1; b < n; b++)
+                {
+                    float weight = Cosine(sentences[a], sentences[b]);
+                    if (weight > 0f)
+                    {
+                        graph[a].Add((b, weight));
+                        graph[b].Add((a, weight));
+                    }
+                }
+            }
+
+            return graph;
+        }
+
+        // Large inputs: candidates come from the postings of each sentence's rarest terms (each
+        // posting list capped), and only the strongest neighbours are kept, so cost stays linear.
+        var postings = new Dictionary<int, List<int>>();
+        for (int s = 0; s < n; s++)
+        {
+            foreach (int id in sentences[s].TermIds)
+            {
+                if (!postings.TryGetValue(id, out List<int>? list))
+                {
+                    list = [];
+                    postings.Add(id, list);
+                }
+
+                if (list.Count < PostingsPerTerm)
+                {
+                    list.Add(s);
+                }
+            }
+        }
+
+        var seen = new HashSet<int>();
+        var scored = new List<(int To, float Weight)>();
+        for (int s = 0; s < n; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            SentenceInfo sentence = sentences[s];
+            int[] rarest = Enumerable.Range(0, sentence.TermIds.Length)
+                .OrderBy(k => sentence.DocumentFrequencies[k])
+                .ThenBy(k => sentence.TermIds[k])
+                .Take(TermsPerSentence)
+                .Select(k => sentence.TermIds[k])
+                .ToArray();
+            seen.Clear();
+            scored.Clear();
+            foreach (int id in rarest)
+            {
+                foreach (int other in postings[id])
+                {
+                    if (other != s && seen.Add(other))
+                    {
+                        float weight = Cosine(sentence, sentences[other]);
+                        if (weight > 0f)
+                        {
+                            scored.Add((other, weight));
+                        }
+                    }
+                }
+            }
+
+            scored.Sort((x, y) => y.Weight != x.Weight ? y.Weight.CompareTo(x.Weight) : x.To.CompareTo(y.To));
+            for (int k = 0; k < Math.Min(Neighbours, scored.Count); k++)
+            {
+                graph[s].Add(scored[k]);
+            }
+        }
+
+        return graph;
+    }
+
+    private static float[] Rank(List<(int To, float Weight)>[] graph, CancellationToken cancellationToken)
+    {
+        int n = graph.Length;
+        var outWeight = new float[n];
+        for (int s = 0; s < n; s++)
+        {
+            foreach ((_, float weight) in graph[s])
+            {
+                outWeight[s] += weight;
+            }
+        }
+
+        var rank = new float[n];
+        var next = new float[n];
+        Array.Fill(rank, 1f / n);
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Rank of sentences without edges is spread evenly, so the total stays 1.
+            float dangling = 0f;
+            for (int s = 0; s < n; s++)
+            {
+                if (outWeight[s] == 0f)
+                {
+                    dangling += rank[s];
+                }
+            }
+
+            float baseline = ((1f - Damping) / n) + (Damping * dangling / n);
+            Array.Fill(next, baseline);
+            for (int s = 0; s < n; s++)
+            {
+                if (outWeight[s] == 0f)
+                {
+                    continue;
+                }
+
+                float share = Damping * rank[s] / outWeight[s];
+                foreach ((int to, float weight) in graph[s])
+                {
+                    next[to] += share * weight;
+                }
+            }
+
+            float change = 0f;
+            for (int s = 0; s < n; s++)
+            {
+                change += MathF.Abs(next[s] - rank[s]);
+            }
+
+            (rank, next) = (next, rank);
+            if (change < Epsilon)
+            {
+                break;
+            }
+        }
+
+        return rank;
+    }
+
+    private static float[] Score(List<SentenceInfo> sentences, float[] rank)
+    {
+        float maxRank = rank.Max();
+        var scores = new float[sentences.Count];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            SentenceInfo sentence = sentences[s];
+            float centrality = maxRank > 0f ? rank[s] / maxRank : 0f;
+            float lead = 1f / MathF.Sqrt(1f + sentence.Position);
+            float score = (CentralityWeight * centrality) + ((1f - CentralityWeight) * lead);
+            int words = sentence.Terms.Count;
+            if (words < ShortSentenceWords)
+            {
+                score *= words / (float)ShortSentenceWords;
+            }
+
+            scores[s] = score;
+        }
+
+        return scores;
+    }
+
+    private static List<int> Select(List<SentenceInfo> sentences, float[] scores, SummaryOptions options, CancellationToken cancellationToken)
+    {
+        int n = sentences.Count;
+        int limit = n;
+        if (options.MaxSentences > 0)
+        {
+            limit = Math.Min(limit, options.MaxSentences);
+        }
+
+        if (options.Ratio > 0f)
+        {
+            limit = Math.Min(limit, Math.Max(1, (int)MathF.Ceiling(options.Ratio * n)));
+        }
+
+        float maxScore = scores.Max();
+        float lambda = options.RedundancyWeight;
+        var chosen = new List<int>();
+        var chosenTexts = new HashSet<string>(StringComparer.Ordinal);
+        var available = new bool[n];
+        Array.Fill(available, true);
+
+        // Highest cosine of each sentence to any chosen one, updated after each choice, so a pick costs O(n).
+        var redundancy = new float[n];
+        int characters = 0;
+        while (chosen.Count < limit)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int best = -1;
+            float bestValue = float.NegativeInfinity;
+            for (int s = 0; s < n; s++)
+            {
+                if (!available[s])
+                {
+                    continue;
+                }
+
+                if (redundancy[s] > DuplicateCosine || chosenTexts.Contains(sentences[s].Folded)
+                    || (options.MaxCharacters > 0 && chosen.Count > 0 && characters + sentences[s].Span.Length > options.MaxCharacters))
+                {
+                    available[s] = false;
+                    continue;
+                }
+
+                float relevance = maxScore > 0f ? scores[s] / maxScore : 0f;
+                float value = ((1f - lambda) * relevance) - (lambda * redundancy[s]);
+                if (value > bestValue)
+                {
+                    bestValue = value;
+                    best = s;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            // The first sentence is kept even when alone it exceeds MaxCharacters: a summary of a
+            // non-empty input is never empty. Later ones must fit.
+            if (options.MaxCharacters > 0 && chosen.Count == 0 && sentences[best].Span.Length > options.MaxCharacters)
+            {
+                int fitting = BestFitting(sentences, scores, options.MaxCharacters);
+                best = fitting >= 0 ? fitting : best;
+            }
+
+            chosen.Add(best);
+            chosenTexts.Add(sentences[best].Folded);
+            available[best] = false;
+            characters += sentences[best].Span.Length;
+            for (int s = 0; s < n; s++)
+            {
+                if (available[s])
+                {
+                    redundancy[s] = Math.Max(redundancy[s], Cosine(sentences[s], sentences[best]));
+                }
+            }
+        }
+
+        return chosen;
+    }
+
+    private static int BestFitting(List<SentenceInfo> sentences, float[] scores, int maxCharacters)
+    {
+        int best = -1;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            if (sentences[s].Span.Length <= maxCharacters && (best < 0 || scores[s] > scores[best]))
+            {
+                best = s;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>One sentence of one document with its content terms and TF-IDF vector.</summary>
+    internal sealed class SentenceInfo(int document, int index, Text.TextSpan span, List<string> terms, string folded, int position, int documentSentences)
+    {
+        public int Document { get; } = document;
+
+        public int Index { get; } = index;
+
+        public Text.TextSpan Span { get; } = span;
+
+        public List<string> Terms { get; } = terms;
+
+        public string Folded { get; } = folded;
+
+        public int Position { get; } = position;
+
+        public int DocumentSentences { get; } = documentSentences;
+
+        public int[] TermIds { get; set; } = [];
+
+        public float[] Weights { get; set; } = [];
+
+        public int[] DocumentFrequencies { get; set; } = [];
+    }
 }

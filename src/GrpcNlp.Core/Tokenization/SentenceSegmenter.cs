@@ -1,8 +1,192 @@
+using System.Buffers;
+using GrpcNlp.Core.Text;
+
 namespace GrpcNlp.Core.Tokenization;
 
 /// <summary>Groups tokens into sentences.</summary>
+/// <remarks>
+/// <para>
+/// A sentence ends after a terminator token (. ! ? ؟ … and dot runs) together with the
+/// terminators and closing quotes or brackets that follow it, and before any token preceded by
+/// a line break. No sentence ends after an abbreviation or initial ("Dr.", "J.", "U.S."), after a
+/// single letter followed by a period ("د. ب. أ."), when the next token starts with a lower-case
+/// letter or a comma, colon or semicolon, or after a number that starts the sentence ("1." in a list). "etc." and similar end a
+/// sentence only when the next token starts with an upper-case letter. The Arabic semicolon ؛
+/// never ends a sentence: news text uses it between clauses. A sentence longer than
+/// <see cref="MaxSentenceTokens"/> tokens is cut, so that memory stays bounded when streaming.
+/// </para>
+/// <para>
+/// The rules are the same for every language (mixed-language text is common in news); the
+/// language parameter is accepted for language-specific rules. Each decision looks at the
+/// sentence so far and at most <see cref="Lookahead"/> tokens after the boundary, and the
+/// segmenter keeps no state across a boundary: <see cref="StreamingTokenizer"/> relies on both.
+/// See docs/tokenization.md.
+/// </para>
+/// </remarks>
 public sealed class SentenceSegmenter
 {
+    /// <summary>The longest sentence, in tokens; a longer run of tokens is cut into sentences of this size.</summary>
+    public const int MaxSentenceTokens = 2048;
+
+    /// <summary>How many tokens past a boundary the segmenter may look at to decide it.</summary>
+    internal const int Lookahead = 2;
+
+    private static readonly SearchValues<char> s_terminators = SearchValues.Create(".!?؟…‼⁉。！？।॥۔");
+    private static readonly SearchValues<char> s_closers = SearchValues.Create(")]}”»›’〉」』）］");
+    private static readonly SearchValues<char> s_ambiguousQuotes = SearchValues.Create("\"'");
+
     /// <summary>Segments the tokens of <paramref name="text"/> into sentences that cover every token.</summary>
-    public IReadOnlyList<Sentence> Segment(string text, IReadOnlyList<Token> tokens, string language) => throw new NotImplementedException();
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">Its tokens in order, as <see cref="WordTokenizer"/> produces them.</param>
+    /// <param name="language">A BCP-47 language tag, or empty.</param>
+    /// <returns>Sentences in text order; every token belongs to exactly one.</returns>
+    public IReadOnlyList<Sentence> Segment(string text, IReadOnlyList<Token> tokens, string language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var sentences = new List<Sentence>();
+        Segment(text, tokens, sentences);
+        return sentences;
+    }
+
+    /// <summary>Appends the sentences of <paramref name="tokens"/> (spans relative to <paramref name="text"/>).</summary>
+    internal static void Segment(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, List<Sentence> sentences)
+    {
+        int count = tokens.Count;
+        int start = 0;
+        int i = 0;
+        while (i < count)
+        {
+            if (i > start && (i - start >= MaxSentenceTokens || LineBreakBetween(text, tokens[i - 1], tokens[i])))
+            {
+                Add(tokens, start, i, sentences);
+                start = i;
+            }
+
+            if (!IsTerminator(text, tokens[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int next = i + 1;
+            while (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next]))
+            {
+                Token candidate = tokens[next];
+                if (candidate.Type == TokenType.Punctuation && candidate.Span.Length >= 1)
+                {
+                    char c = text[candidate.Span.Start];
+                    bool adjacent = candidate.Span.Start == tokens[next - 1].Span.End;
+                    if (s_terminators.Contains(c) || s_closers.Contains(c) || (adjacent && s_ambiguousQuotes.Contains(c)))
+                    {
+                        next++;
+                        continue;
+                    }
+                }
+
+                break;
+            }
+
+            if (EndsSentence(text, tokens, start, i, next))
+            {
+                Add(tokens, start, next, sentences);
+                start = next;
+            }
+
+            i = next;
+        }
+
+        if (start < count)
+        {
+            Add(tokens, start, count, sentences);
+        }
+    }
+
+    private static bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int terminator, int next)
+    {
+        if (next >= tokens.Count)
+        {
+            return true;
+        }
+
+        Token term = tokens[terminator];
+        ReadOnlySpan<char> following = text[tokens[next].Span.Start..tokens[next].Span.End];
+        if (term.Type == TokenType.Word)
+        {
+            // "etc.", "Inc.": only before a capitalized word.
+            return char.IsUpper(following[0]);
+        }
+
+        if (LineBreakBetween(text, tokens[next - 1], tokens[next]))
+        {
+            return true;
+        }
+
+        if (char.IsLower(following[0]) || following[0] is ',' or ';' or ':' or '،')
+        {
+            return false;
+        }
+
+        // "name...@example.com": a mention glued to the terminator continues the text.
+        if (tokens[next].Span.Start == tokens[next - 1].Span.End && tokens[next].Type is TokenType.Mention)
+        {
+            return false;
+        }
+
+        if (text[term.Span.Start] == '.' && terminator > start && tokens[terminator - 1].Span.End == term.Span.Start)
+        {
+            Token before = tokens[terminator - 1];
+            // "1." opening a list item; a single letter and a period ("د. ب. أ.", "Section a.").
+            if (before.Type == TokenType.Number && terminator - 1 == start)
+            {
+                return false;
+            }
+
+            if (before.Type == TokenType.Word && IsSingleLetter(text[before.Span.Start..before.Span.End]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTerminator(ReadOnlySpan<char> text, Token token)
+    {
+        ReadOnlySpan<char> surface = text[token.Span.Start..token.Span.End];
+        if (token.Type == TokenType.Punctuation)
+        {
+            return s_terminators.Contains(surface[0]);
+        }
+
+        return token.Type == TokenType.Word && surface.Length > 1 && surface[^1] == '.'
+            && Abbreviations.Lookup(surface[..^1]) == AbbreviationKind.Terminal;
+    }
+
+    private static bool IsSingleLetter(ReadOnlySpan<char> word)
+    {
+        int letters = 0;
+        for (int i = 0; i < word.Length; i++)
+        {
+            WordCharKind kind = CharClasses.KindAt(word, i, out int length);
+            if (kind == WordCharKind.Letter)
+            {
+                letters++;
+            }
+            else if (kind != WordCharKind.Mark)
+            {
+                return false;
+            }
+
+            i += length - 1;
+        }
+
+        return letters == 1;
+    }
+
+    private static bool LineBreakBetween(ReadOnlySpan<char> text, Token before, Token after) =>
+        text[before.Span.End..after.Span.Start].ContainsAny(CharClasses.LineBreaks);
+
+    private static void Add(IReadOnlyList<Token> tokens, int first, int end, List<Sentence> sentences) =>
+        sentences.Add(new Sentence(new TextSpan(tokens[first].Span.Start, tokens[end - 1].Span.End), first, end - first));
 }

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Grpc.Core;
+using GrpcNlp.Cli.Output;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Cli.Commands;
+
+/// <summary><c>grpcnlp entities</c>: lists the entities of each input with their mentions.</summary>
+internal static class EntitiesCommand
+{
+    public static Command Create(GlobalOptions global, CliConsole console)
+    {
+        Argument<string[]> files = InputFiles.CreateArgument();
+        var command = new Command("entities", "Extract named entities and typed values (dates, numbers, money, ...)")
+        {
+            files,
+        };
+
+        CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
+        {
+            if (documents.Count == 1)
+            {
+                var request = new ExtractEntitiesRequest { Document = documents[0], OffsetEncoding = settings.OffsetEncoding };
+                ExtractEntitiesResponse response = await client
+                    .ExtractEntitiesAsync(request, new CallOptions(cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
+                Write(response, header: false, settings.Json, console.Out);
+                return;
+            }
+
+            // Several documents go over one batch stream, answered in order with their ids.
+            await foreach (ExtractEntitiesResponse response in client
+                .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
+                .ConfigureAwait(false))
+            {
+                Write(response, header: true, settings.Json, console.Out);
+            }
+        });
+        return command;
+    }
+
+    private static void Write(ExtractEntitiesResponse response, bool header, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            JsonOutput.Write(response, output);
+            return;
+        }
+
+        if (header)
+        {
+            PlainTextRenderer.WriteDocumentHeader(response.DocumentId, output);
+        }
+
+        PlainTextRenderer.WriteEntities(response, output);
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Grpc.Core;
+using GrpcNlp.Cli.Output;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Cli.Commands;
+
+/// <summary><c>grpcnlp normalize</c>: prints the normalized text of each input.</summary>
+internal static class NormalizeCommand
+{
+    public static Command Create(GlobalOptions global, CliConsole console)
+    {
+        var profile = new Option<string>("--profile", "-p")
+        {
+            Description = "Normalization profile",
+            HelpName = "display|search|none",
+            DefaultValueFactory = _ => "display",
+        };
+        profile.AcceptOnlyFromAmong("display", "search", "none");
+        var edits = new Option<bool>("--edits")
+        {
+            Description = "Also list the edits that map the normalized text back to the original",
+        };
+        Argument<string[]> files = InputFiles.CreateArgument();
+        var command = new Command("normalize", "Normalize text (Unicode form, Arabic letter variants, digits, ...)")
+        {
+            profile,
+            edits,
+            files,
+        };
+
+        CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
+        {
+            var options = new NormalizationOptions { Profile = ToProfile(parseResult.GetValue(profile)) };
+            bool showEdits = parseResult.GetValue(edits);
+            foreach (Document document in documents)
+            {
+                var request = new NormalizeRequest
+                {
+                    Document = document,
+                    Options = options,
+                    OffsetEncoding = settings.OffsetEncoding,
+                };
+                NormalizeResponse response = await client
+                    .NormalizeAsync(request, new CallOptions(cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
+                if (settings.Json)
+                {
+                    JsonOutput.Write(response, console.Out);
+                }
+                else
+                {
+                    PlainTextRenderer.WriteNormalization(response, showEdits, console.Out);
+                }
+            }
+        });
+        return command;
+    }
+
+    internal static NormalizationProfile ToProfile(string? value) => value switch
+    {
+        "search" => NormalizationProfile.Search,
+        "none" => NormalizationProfile.None,
+        _ => NormalizationProfile.Display,
+    };
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Cli.Output;
+
+/// <summary>Renders responses as readable plain text.</summary>
+internal static class PlainTextRenderer
+{
+    public static string Span(TextSpan? span) =>
+        span is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{span.Begin}..{span.End}");
+
+    public static string Score(float score) => score.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Names an enum value without its type prefix: <c>ENTITY_TYPE_PERSON</c> becomes <c>PERSON</c>.</summary>
+    public static string Name(TokenType type) => Label(type.ToString());
+
+    public static string Name(EntityType type) => Label(type.ToString());
+
+    public static void WriteDocumentHeader(string documentId, TextWriter output)
+        => output.WriteLine($"== {documentId} ==");
+
+    public static void WriteNormalization(NormalizeResponse response, bool showEdits, TextWriter output)
+    {
+        output.Write(response.NormalizedText);
+        if (!response.NormalizedText.EndsWith('\n'))
+        {
+            output.WriteLine();
+        }
+
+        if (!showEdits)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine($"edits: {response.Edits.Count}");
+        var table = new TextTable("original", "normalized");
+        foreach (TextEdit edit in response.Edits)
+        {
+            table.AddRow(Span(edit.Original), Span(edit.Normalized));
+        }
+
+        table.Write(output, "  ");
+    }
+
+    public static void WriteTokens(TokenizeResponse response, TextWriter output)
+    {
+        output.WriteLine($"language: {Or(response.Language)}");
+        output.WriteLine($"tokens: {response.Tokens.Count}, sentences: {response.Sentences.Count}");
+        WriteTokenTable(response.Tokens, response.Tokens.Count, output);
+    }
+
+    public static void WriteEntities(ExtractEntitiesResponse response, TextWriter output)
+    {
+        output.WriteLine($"language: {Or(response.Language)}");
+        WriteEntities(response.Entities, response.Mentions, output);
+    }
+
+    public static void WriteSummary(SummarizeResponse response, bool showDocument, TextWriter output)
+    {
+        output.WriteLine($"summary: {response.Sentences.Count} of {response.TotalSentences} sentences");
+        WriteSummarySentences(response.Sentences, showDocument, output);
+    }
+
+    public static void WriteAnalysis(AnalyzeResponse response, int tokensShown, TextWriter output)
+    {
+        output.WriteLine($"language: {Or(response.Language)}");
+        output.WriteLine();
+        output.WriteLine($"tokens: {response.Tokens.Count}, sentences: {response.Sentences.Count}");
+        int shown = Math.Min(tokensShown, response.Tokens.Count);
+        if (shown > 0)
+        {
+            if (shown < response.Tokens.Count)
+            {
+                output.WriteLine($"first {shown} tokens:");
+            }
+
+            WriteTokenTable(response.Tokens, shown, output);
+        }
+
+        output.WriteLine();
+        WriteEntities(response.Entities, response.Mentions, output);
+        output.WriteLine();
+        output.WriteLine($"summary: {response.Summary.Count} sentences");
+        WriteSummarySentences(response.Summary, showDocument: false, output);
+    }
+
+    private static void WriteTokenTable(IReadOnlyList<Token> tokens, int count, TextWriter output)
+    {
+        var table = new TextTable("#", "type", "span", "sentence", "text", "normalized");
+        for (int i = 0; i < count; i++)
+        {
+            Token token = tokens[i];
+            table.AddRow(
+                i.ToString(CultureInfo.InvariantCulture),
+                Name(token.Type),
+                Span(token.Span),
+                token.SentenceIndex.ToString(CultureInfo.InvariantCulture),
+                token.Text,
+                token.Normalized);
+        }
+
+        table.Write(output, "  ");
+    }
+
+    private static void WriteEntities(IReadOnlyList<Entity> entities, IReadOnlyList<EntityMention> mentions, TextWriter output)
+    {
+        output.WriteLine($"entities: {entities.Count} ({mentions.Count} mentions)");
+        if (entities.Count == 0)
+        {
+            return;
+        }
+
+        var table = new TextTable("entity", "type", "mentions", "salience");
+        foreach (Entity entity in entities)
+        {
+            table.AddRow(
+                entity.CanonicalName,
+                Name(entity.Type),
+                entity.MentionIndices.Count.ToString(CultureInfo.InvariantCulture),
+                Score(entity.Salience));
+        }
+
+        // One table for alignment, printed row by row so that each entity's mentions follow it.
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        table.Write(buffer, "  ");
+        string[] lines = buffer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        output.WriteLine(lines[0]);
+        for (int i = 0; i < entities.Count; i++)
+        {
+            output.WriteLine(lines[i + 1]);
+            foreach (int mentionIndex in entities[i].MentionIndices)
+            {
+                if ((uint)mentionIndex >= (uint)mentions.Count)
+                {
+                    continue;
+                }
+
+                EntityMention mention = mentions[mentionIndex];
+                string value = mention.NormalizedValue.Length > 0 ? $"  = {mention.NormalizedValue}" : string.Empty;
+                output.WriteLine($"      {Span(mention.Span)}  {TextTable.Clean(mention.Text)}{value}");
+            }
+        }
+    }
+
+    private static void WriteSummarySentences(IReadOnlyList<SummarySentence> sentences, bool showDocument, TextWriter output)
+    {
+        if (sentences.Count == 0)
+        {
+            return;
+        }
+
+        TextTable table = showDocument
+            ? new TextTable("score", "document", "sentence", "span", "text")
+            : new TextTable("score", "sentence", "span", "text");
+        foreach (SummarySentence sentence in sentences)
+        {
+            string index = sentence.SentenceIndex.ToString(CultureInfo.InvariantCulture);
+            if (showDocument)
+            {
+                table.AddRow(Score(sentence.Score), Or(sentence.DocumentId), index, Span(sentence.Span), sentence.Text);
+            }
+            else
+            {
+                table.AddRow(Score(sentence.Score), index, Span(sentence.Span), sentence.Text);
+            }
+        }
+
+        table.Write(output, "  ");
+    }
+
+    private static string Or(string value) => value.Length > 0 ? value : "-";
+
+    private static string Label(string name)
+    {
+        // Protobuf's C# enum names are PascalCase (EntityType.Person); upper case reads as a label.
+        return name.ToUpperInvariant();
+    }
+}

@@ -1,0 +1,388 @@
+using System.Collections.Frozen;
+using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Entities;
+
+/// <summary>Names from the gazetteer (longest match, Arabic proclitics stripped) and from title rules.</summary>
+internal sealed class NameRecognizer
+{
+    // Titles and roles that announce a person's name; multi-word titles are matched as word sequences.
+    private static readonly FrozenSet<string> s_arabicTitles = new[]
+    {
+        "الرئيس", "الرئيسه", "رئيس الوزراء", "رئيس الحكومه", "رئيسه الوزراء", "الوزير", "الوزيره", "السيد", "السيده",
+        "الملك", "الملكه", "الامير", "الاميره", "المتحدث", "المتحدثه", "الشيخ", "الدكتور", "الدكتوره", "العاهل",
+        "المستشار", "المستشاره", "النائب", "الجنرال", "اللواء", "العقيد", "العميد", "الزعيم", "البابا", "السفير",
+        "المبعوث", "الامين العام", "القاضي", "المدرب", "اللاعب", "الفنان", "الفنانه", "الكاتب", "الصحفي",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // A title word whose next word is a domain ("وزير الخارجيه", "المتحدث باسم الحكومه") before the name.
+    private static readonly FrozenSet<string> s_arabicRoleHeads = new[] { "وزير", "وزيره", "الوزير", "الوزيره", "سفير", "المتحدث", "المتحدثه", "رئيس" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> s_englishTitles = new[]
+    {
+        "mr", "mrs", "ms", "dr", "prof", "president", "senator", "sen", "governor", "gov", "minister", "prime minister",
+        "king", "queen", "prince", "princess", "pope", "chancellor", "general", "gen", "judge", "secretary", "sheikh",
+        "ambassador", "rep", "representative", "mayor", "lord", "lady", "sir", "coach", "secretary of state",
+        "foreign minister", "defense secretary", "defence secretary", "spokesman", "spokeswoman", "ceo", "chairman", "chairwoman",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words that continue an Arabic name although the next word starts with the article: "عبد الله", "ابو الغيط".
+    private static readonly FrozenSet<string> s_nameLinks = new[] { "عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly AnalyzedText _text;
+    private readonly string[] _keys;
+    private readonly FrozenDictionary<string, EntityType> _gazetteer;
+    private readonly FrozenSet<string> _stopWords;
+    private Dictionary<string, int>? _counts;
+
+    public NameRecognizer(AnalyzedText text, string[] keys)
+    {
+        _text = text;
+        _keys = keys;
+        _gazetteer = Lexicons.Gazetteer;
+        _stopWords = Lexicons.StopWords;
+    }
+
+    public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Token> tokens = _text.Tokens;
+        int maxWords = Lexicons.MaxGazetteerWords;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (tokens[i].Type != TokenType.Word)
+            {
+                continue;
+            }
+
+            if (TryTitle(i, out Candidate title))
+            {
+                output.Add(title);
+            }
+
+            if (TryLookup(_gazetteer, i, maxWords, Candidate.GazetteerPriority, out Candidate named))
+            {
+                output.Add(named);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds later bare mentions of names already found ("ماكرون" after "إيمانويل ماكرون"): the full
+    /// name and its last word, when that word is not a stop word, become a per-text gazetteer.
+    /// </summary>
+    public void Propagate(IReadOnlyList<Candidate> accepted, List<Candidate> output, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        int maxWords = 1;
+        foreach (Candidate candidate in accepted)
+        {
+            if (candidate.Type != EntityType.Person)
+            {
+                continue;
+            }
+
+            string full = JoinBare(candidate);
+            names.TryAdd(full, EntityType.Person);
+            maxWords = Math.Max(maxWords, candidate.EndToken - candidate.FirstToken);
+            string last = _keys[candidate.EndToken - 1];
+            if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && !_gazetteer.ContainsKey(last))
+            {
+                names.TryAdd(last, EntityType.Person);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        FrozenDictionary<string, EntityType> frozen = names.ToFrozenDictionary(StringComparer.Ordinal);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (_text.Tokens[i].Type == TokenType.Word && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found))
+            {
+                output.Add(found with { Confidence = 0.65f });
+            }
+        }
+    }
+
+    private string JoinBare(Candidate candidate)
+    {
+        string first = EntityText.Fold(_text.Text.AsSpan(candidate.Start, _text.Tokens[candidate.FirstToken].Span.End - candidate.Start));
+        if (candidate.EndToken - candidate.FirstToken == 1)
+        {
+            return first;
+        }
+
+        return first + " " + string.Join(' ', _keys, candidate.FirstToken + 1, candidate.EndToken - candidate.FirstToken - 1);
+    }
+
+    private bool TryLookup(FrozenDictionary<string, EntityType> lexicon, int i, int maxWords, int priority, out Candidate candidate)
+    {
+        candidate = default;
+        int limit = Math.Min(maxWords, _keys.Length - i);
+        int words = 1;
+        while (words < limit && _text.Tokens[i + words].Type == TokenType.Word)
+        {
+            words++;
+        }
+
+        string rest = string.Empty;
+        for (int n = words; n >= 1; n--)
+        {
+            rest = n == 1 ? string.Empty : " " + string.Join(' ', _keys, i + 1, n - 1);
+            if (lexicon.TryGetValue(_keys[i] + rest, out EntityType type) && Accept(i, n, 0))
+            {
+                candidate = Make(i, n, 0, type, priority);
+                return true;
+            }
+
+            foreach ((string bare, int clitic) in Lexicons.StripProclitics(_keys[i]))
+            {
+                // A short bare word is too often a word's own letters ("لجاوا" is not ل + جاوا).
+                // Bare forms ending in وا are mostly plural verbs ("لجاوا").
+                if (n == 1 && (bare.Length < 4 + (bare.StartsWith("ال", StringComparison.Ordinal) ? 1 : 0) || bare.EndsWith("وا", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                if (lexicon.TryGetValue(bare + rest, out type) && Accept(i, n, clitic))
+                {
+                    candidate = Make(i, n, clitic, type, priority);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // English single words need a capital letter (the gazetteer is folded, and "bush" or "apple" are common words).
+    private bool Accept(int i, int words, int clitic)
+    {
+        if (clitic == 0 && words == 1 && _stopWords.Contains(_keys[i]))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> first = _text.Text.AsSpan(_text.Tokens[i].Span.Start, _text.Tokens[i].Span.Length);
+        return !char.IsAsciiLetter(first[0]) || char.IsUpper(first[0]);
+    }
+
+    private Candidate Make(int i, int words, int clitic, EntityType type, int priority)
+    {
+        Token firstToken = _text.Tokens[i];
+        int start = firstToken.Span.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(firstToken.Span.Start, firstToken.Span.Length), clitic);
+        float confidence = words > 1 ? 0.85f : 0.8f;
+        return new Candidate(start, _text.Tokens[i + words - 1].Span.End, i, i + words, type, confidence, null, priority);
+    }
+
+    private bool TryTitle(int i, out Candidate candidate)
+    {
+        candidate = default;
+        int next = MatchTitle(i);
+        if (next < 0)
+        {
+            return false;
+        }
+
+        bool english = char.IsAsciiLetter(_keys[i][0]);
+        if (english)
+        {
+            // "Mr." split into "Mr" and ".".
+            if (next < _keys.Length && _keys[next] == "." && _text.Tokens[next - 1].Span.End == _text.Tokens[next].Span.Start)
+            {
+                next++;
+            }
+        }
+        else
+        {
+            // "وزير الخارجيه ...", "المتحدث باسم الحكومه ...": skip the role's domain.
+            if (s_arabicRoleHeads.Contains(_keys[next - 1]) && next < _keys.Length && _keys[next].StartsWith("ال", StringComparison.Ordinal))
+            {
+                next++;
+            }
+            else if (_keys[next - 1] is "المتحدث" or "المتحدثه" && next + 1 < _keys.Length && _keys[next] == "باسم")
+            {
+                next += 2;
+            }
+
+            // A nationality or qualifier after the title: "الرئيس الفرنسي", "الوزير السابق".
+            while (next < _keys.Length && IsArabicQualifier(_keys[next]))
+            {
+                next++;
+            }
+        }
+
+        // Up to three name words for English; for Arabic two, plus link words ("عبد الله", "بن").
+        int start = next;
+        int end = next;
+        int counted = 0;
+        while (end < _keys.Length && end - start < 4 && counted < (english ? 3 : 2) && IsNameWord(end, english, end == start))
+        {
+            if (english || !s_nameLinks.Contains(_keys[end]))
+            {
+                counted++;
+            }
+
+            end++;
+        }
+
+        // A name does not end on a link word.
+        while (end > start && !english && s_nameLinks.Contains(_keys[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == start)
+        {
+            return false;
+        }
+
+        // One Arabic word after a title may as well be a verb ("الرئيس ناقشا"): it is taken as a
+        // name only when the gazetteer knows it as a person or the text repeats it.
+        if (!english && end - start == 1
+            && !(_gazetteer.TryGetValue(_keys[start], out EntityType known) && known == EntityType.Person)
+            && CountOf(_keys[start]) < 2)
+        {
+            return false;
+        }
+
+        Token first = _text.Tokens[start];
+        candidate = new Candidate(first.Span.Start, _text.Tokens[end - 1].Span.End, start, end, EntityType.Person, 0.7f, null, Candidate.RulePriority);
+        return true;
+    }
+
+    private int CountOf(string key)
+    {
+        if (_counts is null)
+        {
+            _counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (string k in _keys)
+            {
+                _counts[k] = _counts.GetValueOrDefault(k) + 1;
+            }
+        }
+
+        return _counts.GetValueOrDefault(key);
+    }
+
+    private int MatchTitle(int i)
+    {
+        string key = _keys[i];
+        bool english = char.IsAsciiLetter(key[0]);
+        FrozenSet<string> titles = english ? s_englishTitles : s_arabicTitles;
+
+        // Abbreviated titles may be one token with their period ("Mr.", "Dr.").
+        if (english && key.Length > 1 && key[^1] == '.')
+        {
+            key = key[..^1];
+        }
+
+        // "ورئيس الوزراء", "فالرئيس": a conjunction before the title.
+        if (!english && key.Length > 3 && key[0] is 'و' or 'ف')
+        {
+            string bare = key[1..];
+            if (titles.Contains(bare) || s_arabicRoleHeads.Contains(bare)
+                || (i + 1 < _keys.Length && titles.Contains(bare + " " + _keys[i + 1])))
+            {
+                key = bare;
+            }
+        }
+
+        if (i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
+        {
+            return i + 3;
+        }
+
+        if (i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
+        {
+            return i + 2;
+        }
+
+        if (titles.Contains(key) || s_arabicRoleHeads.Contains(key))
+        {
+            return i + 1;
+        }
+
+        return -1;
+    }
+
+    // A word that is a stop word once its proclitic is removed ("ورئيس", "وفي") is no name.
+    private bool IsCliticStopWord(string key)
+    {
+        foreach ((string bare, _) in Lexicons.StripProclitics(key))
+        {
+            if (_stopWords.Contains(bare))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Accusative tanween (مجددًا, أيضاً) marks adverbs and indefinite nouns, not names.
+    private bool HasTanweenFath(int k)
+    {
+        ReadOnlySpan<char> word = _text.Text.AsSpan(_text.Tokens[k].Span.Start, _text.Tokens[k].Span.Length);
+        return word.Contains('\u064B');
+    }
+
+    private static bool IsArabicQualifier(string key) =>
+        key.Length >= 4 && key.StartsWith("ال", StringComparison.Ordinal) && (key.EndsWith('ي') || key.EndsWith("يه", StringComparison.Ordinal))
+        || key is "السابق" or "السابقه" or "الحالي" or "الجديد" or "الاسبق";
+
+    private bool IsNameWord(int k, bool english, bool first)
+    {
+        if (_text.Tokens[k].Type != TokenType.Word)
+        {
+            return false;
+        }
+
+        string key = _keys[k];
+        if (_stopWords.Contains(key) || PatternRecognizer.IsMonthOrWeekday(key) || MatchTitle(k) >= 0
+            || (!english && (IsCliticStopWord(key) || HasTanweenFath(k))))
+        {
+            return false;
+        }
+
+        if (english)
+        {
+            return char.IsUpper(_text.Text[_text.Tokens[k].Span.Start]);
+        }
+
+        if (!EntityText.IsArabicLetter(key[0]))
+        {
+            return false;
+        }
+
+        // A name word carries the article only after a link word ("عبد الله"), as a family name
+        // of relation ("الرفاعي"), or when the gazetteer knows it as a person.
+        if (key.StartsWith("ال", StringComparison.Ordinal))
+        {
+            return !first && (s_nameLinks.Contains(_keys[k - 1]) || key.EndsWith('ي')
+                || (_gazetteer.TryGetValue(key, out EntityType known) && known == EntityType.Person));
+        }
+
+        // Places and organizations known to the gazetteer end the name: "ماكرون باريس" is not one name.
+        if (_gazetteer.TryGetValue(key, out EntityType type) && type != EntityType.Person)
+        {
+            return false;
+        }
+
+        return true;
+    }
+}

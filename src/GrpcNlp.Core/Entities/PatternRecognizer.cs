@@ -1,0 +1,474 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Entities;
+
+/// <summary>Token-level recognizers for numbers, percentages, money, dates, ordinals, URLs and e-mails.</summary>
+internal sealed class PatternRecognizer
+{
+    private const float PatternConfidence = 0.95f;
+
+    private static readonly FrozenDictionary<string, int> s_months = new Dictionary<string, int>
+    {
+        ["يناير"] = 1, ["فبراير"] = 2, ["مارس"] = 3, ["ابريل"] = 4, ["مايو"] = 5, ["يونيو"] = 6, ["يونيه"] = 6,
+        ["يوليو"] = 7, ["يوليه"] = 7, ["اغسطس"] = 8, ["سبتمبر"] = 9, ["اكتوبر"] = 10, ["نوفمبر"] = 11, ["ديسمبر"] = 12,
+        ["شباط"] = 2, ["اذار"] = 3, ["نيسان"] = 4, ["ايار"] = 5, ["حزيران"] = 6, ["تموز"] = 7, ["اب"] = 8, ["ايلول"] = 9,
+        ["كانون الثاني"] = 1, ["تشرين الاول"] = 10, ["تشرين الثاني"] = 11, ["كانون الاول"] = 12,
+        ["january"] = 1, ["february"] = 2, ["march"] = 3, ["april"] = 4, ["may"] = 5, ["june"] = 6, ["july"] = 7,
+        ["august"] = 8, ["september"] = 9, ["october"] = 10, ["november"] = 11, ["december"] = 12,
+        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["jun"] = 6, ["jul"] = 7, ["aug"] = 8, ["sep"] = 9,
+        ["sept"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> s_weekdays = new[]
+    {
+        "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, decimal> s_multipliers = new Dictionary<string, decimal>
+    {
+        ["thousand"] = 1_000m, ["million"] = 1_000_000m, ["billion"] = 1_000_000_000m, ["trillion"] = 1_000_000_000_000m,
+        ["الف"] = 1_000m, ["الاف"] = 1_000m, ["مليون"] = 1_000_000m, ["ملايين"] = 1_000_000m,
+        ["مليار"] = 1_000_000_000m, ["مليارات"] = 1_000_000_000m, ["بليون"] = 1_000_000_000m, ["تريليون"] = 1_000_000_000_000m,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Arabic cardinal words from three up (واحد and اثنان are too often pronouns or adjectives).
+    private static readonly FrozenDictionary<string, decimal> s_arabicNumberWords = new Dictionary<string, decimal>
+    {
+        ["ثلاث"] = 3, ["ثلاثه"] = 3, ["اربع"] = 4, ["اربعه"] = 4, ["خمس"] = 5, ["خمسه"] = 5, ["سته"] = 6,
+        ["سبع"] = 7, ["سبعه"] = 7, ["ثماني"] = 8, ["ثمانيه"] = 8, ["تسع"] = 9, ["تسعه"] = 9, ["عشر"] = 10, ["عشره"] = 10,
+        ["عشرون"] = 20, ["عشرين"] = 20, ["ثلاثون"] = 30, ["ثلاثين"] = 30, ["اربعون"] = 40, ["اربعين"] = 40,
+        ["خمسون"] = 50, ["خمسين"] = 50, ["ستون"] = 60, ["ستين"] = 60, ["سبعون"] = 70, ["سبعين"] = 70,
+        ["ثمانون"] = 80, ["ثمانين"] = 80, ["تسعون"] = 90, ["تسعين"] = 90,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> s_currencies = new Dictionary<string, string>
+    {
+        ["$"] = "USD", ["€"] = "EUR", ["£"] = "GBP", ["¥"] = "JPY",
+        ["usd"] = "USD", ["eur"] = "EUR", ["gbp"] = "GBP", ["jpy"] = "JPY", ["sar"] = "SAR", ["egp"] = "EGP", ["aed"] = "AED",
+        ["dollar"] = "USD", ["dollars"] = "USD", ["euro"] = "EUR", ["euros"] = "EUR", ["pound"] = "GBP", ["pounds"] = "GBP",
+        ["دولار"] = "USD", ["دولارا"] = "USD", ["دولارات"] = "USD", ["يورو"] = "EUR",
+        ["جنيه"] = "EGP", ["جنيها"] = "EGP", ["جنيهات"] = "EGP", ["ريال"] = "SAR", ["ريالا"] = "SAR", ["ريالات"] = "SAR",
+        ["درهم"] = "AED", ["درهما"] = "AED", ["دراهم"] = "AED",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // An adjective after a currency word that names its country: "جنيه استرليني" is GBP, not EGP.
+    private static readonly FrozenDictionary<string, string> s_currencyAdjectives = new Dictionary<string, string>
+    {
+        ["امريكي"] = "USD", ["استرليني"] = "GBP", ["استرلينيا"] = "GBP", ["امريكيا"] = "USD", ["مصري"] = "EGP", ["سعودي"] = "SAR", ["اماراتي"] = "AED", ["اوروبي"] = "EUR",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> s_percentWords = new[] { "%", "٪", "بالمئه", "بالمائه", "percent" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly AnalyzedText _text;
+    private readonly string[] _keys;
+
+    public PatternRecognizer(AnalyzedText text, string[] keys)
+    {
+        _text = text;
+        _keys = keys;
+    }
+
+    public static bool IsMonthOrWeekday(string key) => s_months.ContainsKey(key) || s_weekdays.Contains(key);
+
+    public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Token> tokens = _text.Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            Token token = tokens[i];
+            switch (token.Type)
+            {
+                case TokenType.Url:
+                    output.Add(Make(i, i + 1, EntityType.Url, 0.99f, null));
+                    continue;
+                case TokenType.Email:
+                    output.Add(Make(i, i + 1, EntityType.Email, 0.99f, null));
+                    continue;
+            }
+
+            if (TryDate(i, out int end, out string? value))
+            {
+                output.Add(Make(i, end, EntityType.Date, PatternConfidence, value));
+                i = end - 1;
+                continue;
+            }
+
+            if (TryMoney(i, out end, out value))
+            {
+                output.Add(Make(i, end, EntityType.Money, PatternConfidence, value));
+                i = end - 1;
+                continue;
+            }
+
+            if (TryOrdinal(i, out end, out value))
+            {
+                output.Add(Make(i, end, EntityType.Ordinal, 0.9f, value));
+                i = end - 1;
+                continue;
+            }
+
+            if (TryNumber(i, out end, out decimal number))
+            {
+                if (end < tokens.Count && s_percentWords.Contains(_keys[end]))
+                {
+                    output.Add(Make(i, end + 1, EntityType.Percent, PatternConfidence, Format(number)));
+                    i = end;
+                    continue;
+                }
+
+                // "في المئة" / "في المائة" / "per cent".
+                if (end + 1 < tokens.Count && (_keys[end] is "في" or "per") && (_keys[end + 1] is "المئه" or "المائه" or "cent"))
+                {
+                    output.Add(Make(i, end + 2, EntityType.Percent, PatternConfidence, Format(number)));
+                    i = end + 1;
+                    continue;
+                }
+
+                output.Add(Make(i, end, EntityType.Number, PatternConfidence, Format(number)));
+                i = end - 1;
+            }
+        }
+    }
+
+    private Candidate Make(int first, int end, EntityType type, float confidence, string? value) =>
+        new(_text.Tokens[first].Span.Start, _text.Tokens[end - 1].Span.End, first, end, type, confidence, value, Candidate.PatternPriority);
+
+    private bool TryDate(int i, out int end, out string? value)
+    {
+        int start = i;
+        bool weekday = s_weekdays.Contains(_keys[i]);
+        if (weekday)
+        {
+            int next = i + 1;
+            if (next < _keys.Length && _keys[next] is "," or "،")
+            {
+                next++;
+            }
+
+            if (next < _keys.Length && TryCalendarDate(next, out end, out value))
+            {
+                return true;
+            }
+
+            end = start + 1;
+            value = null;
+            return true;
+        }
+
+        return TryCalendarDate(i, out end, out value);
+    }
+
+    private bool TryCalendarDate(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+
+        // Day Month [Year]: "19 يناير 2024", "19 كانون الثاني", "19 يناير/كانون الثاني 2024", "19th January".
+        if (TryDay(i, out int afterDay, out int day) && TryMonth(afterDay, out int afterMonth, out int month))
+        {
+            afterMonth = SkipAlternateMonth(afterMonth);
+            end = afterMonth;
+            int year = TryYear(afterMonth, out int afterYear);
+            if (year > 0)
+            {
+                end = afterYear;
+            }
+
+            return Resolve(year, month, day, out value);
+        }
+
+        // Month Day[,] [Year]: "January 19, 2024"; Month Year: "January 2024", "يناير 2024".
+        if (TryMonth(i, out afterMonth, out month))
+        {
+            afterMonth = SkipAlternateMonth(afterMonth);
+            if (TryDay(afterMonth, out afterDay, out day) && !(afterDay < _keys.Length && _keys[afterDay] == ":"))
+            {
+                end = afterDay;
+                int next = afterDay < _keys.Length && _keys[afterDay] == "," ? afterDay + 1 : afterDay;
+                int year = TryYear(next, out int afterYear);
+                if (year > 0)
+                {
+                    end = afterYear;
+                }
+
+                return Resolve(year, month, day, out value);
+            }
+
+            int onlyYear = TryYear(afterMonth, out int afterOnlyYear);
+            if (onlyYear > 0)
+            {
+                end = afterOnlyYear;
+                value = string.Create(CultureInfo.InvariantCulture, $"{onlyYear:D4}-{month:D2}");
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Resolve(int year, int month, int day, out string? value)
+    {
+        int max = year > 0 ? DateTime.DaysInMonth(year, month) : (month == 2 ? 29 : DateTime.DaysInMonth(2001, month));
+        if (day > max)
+        {
+            value = null;
+            return false;
+        }
+
+        value = year > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
+            : string.Create(CultureInfo.InvariantCulture, $"--{month:D2}-{day:D2}");
+        return true;
+    }
+
+    private bool TryMonth(int i, out int end, out int month)
+    {
+        end = i;
+        month = 0;
+        if (i >= _keys.Length || _text.Tokens[i].Type != TokenType.Word)
+        {
+            return false;
+        }
+
+        if (i + 1 < _keys.Length && _keys[i] is "كانون" or "تشرين" && s_months.TryGetValue(_keys[i] + " " + _keys[i + 1], out month))
+        {
+            end = i + 2;
+            return true;
+        }
+
+        if (s_months.TryGetValue(_keys[i], out month))
+        {
+            end = i + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    // "يناير/كانون الثاني" or "يناير (كانون الثاني)": the second name of the same month is part of the date.
+    private int SkipAlternateMonth(int i)
+    {
+        if (i + 1 < _keys.Length && _keys[i] is "/" or "(" && TryMonth(i + 1, out int after, out _))
+        {
+            if (_keys[i] == "(")
+            {
+                return after < _keys.Length && _keys[after] == ")" ? after + 1 : i;
+            }
+
+            return after;
+        }
+
+        return i;
+    }
+
+    private bool TryDay(int i, out int end, out int day)
+    {
+        end = i;
+        day = 0;
+        if (i >= _keys.Length)
+        {
+            return false;
+        }
+
+        string key = _keys[i];
+        int digits = 0;
+        while (digits < key.Length && char.IsAsciiDigit(key[digits]))
+        {
+            digits++;
+        }
+
+        if (digits is 0 or > 2)
+        {
+            return false;
+        }
+
+        day = int.Parse(key.AsSpan(0, digits), CultureInfo.InvariantCulture);
+        string suffix = key[digits..];
+        end = i + 1;
+        if (suffix.Length == 0 && IsAdjacent(i) && end < _keys.Length && _keys[end] is "st" or "nd" or "rd" or "th")
+        {
+            end++;
+        }
+        else if (suffix.Length > 0 && suffix is not ("st" or "nd" or "rd" or "th"))
+        {
+            return false;
+        }
+
+        return day is >= 1 and <= 31;
+    }
+
+    private int TryYear(int i, out int end)
+    {
+        end = i;
+        if (i >= _keys.Length || _text.Tokens[i].Type != TokenType.Number)
+        {
+            return 0;
+        }
+
+        string key = _keys[i];
+        if (key.Length != 4 || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1000 || year > 2999)
+        {
+            return 0;
+        }
+
+        end = i + 1;
+        return year;
+    }
+
+    private bool TryOrdinal(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+        string key = _keys[i];
+        int digits = 0;
+        while (digits < key.Length && char.IsAsciiDigit(key[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        string suffix = key[digits..];
+        if (suffix.Length == 0 && IsAdjacent(i) && i + 1 < _keys.Length && _keys[i + 1] is "st" or "nd" or "rd" or "th")
+        {
+            end = i + 2;
+        }
+        else if (suffix is "st" or "nd" or "rd" or "th")
+        {
+            end = i + 1;
+        }
+        else
+        {
+            return false;
+        }
+
+        value = key[..digits].TrimStart('0');
+        if (value.Length == 0)
+        {
+            value = "0";
+        }
+
+        return true;
+    }
+
+    private bool TryMoney(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+
+        // Symbol or code first: "$300", "USD 300 million".
+        if (s_currencies.TryGetValue(_keys[i], out string? code) && TryNumber(i + 1, out int afterNumber, out decimal amount))
+        {
+            end = afterNumber;
+            value = code + " " + Format(amount);
+            return true;
+        }
+
+        // Amount first: "300 دولار", "3 ملايين دولار امريكي", "300 dollars", "300$".
+        if (TryNumber(i, out afterNumber, out amount) && afterNumber < _keys.Length && s_currencies.TryGetValue(_keys[afterNumber], out code))
+        {
+            end = afterNumber + 1;
+            if (end < _keys.Length && s_currencyAdjectives.TryGetValue(_keys[end], out string? adjectiveCode))
+            {
+                code = adjectiveCode;
+                end++;
+            }
+
+            value = code + " " + Format(amount);
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TryNumber(int i, out int end, out decimal number)
+    {
+        end = i;
+        number = 0;
+        if (i >= _keys.Length)
+        {
+            return false;
+        }
+
+        bool parsed = _text.Tokens[i].Type == TokenType.Number
+            ? TryParseNumber(_keys[i], out number)
+            : _text.Tokens[i].Type == TokenType.Word && s_arabicNumberWords.TryGetValue(_keys[i], out number);
+        if (!parsed)
+        {
+            return false;
+        }
+
+        end = i + 1;
+        if (end < _keys.Length && s_multipliers.TryGetValue(_keys[end], out decimal multiplier))
+        {
+            number *= multiplier;
+            end++;
+        }
+
+        return true;
+    }
+
+    private bool IsAdjacent(int i) => i + 1 < _text.Tokens.Count && _text.Tokens[i].Span.End == _text.Tokens[i + 1].Span.Start;
+
+    /// <summary>Parses a folded number: ',' '٬' group thousands unless followed by other than 3 digits; '.' '٫' are decimal points.</summary>
+    internal static bool TryParseNumber(string key, out decimal number)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(key.Length, 64)];
+        int length = 0;
+        bool seenDecimal = false;
+        for (int k = 0; k < key.Length && length < buffer.Length; k++)
+        {
+            char c = key[k];
+            if (char.IsAsciiDigit(c))
+            {
+                buffer[length++] = c;
+                continue;
+            }
+
+            bool group = c is ',' or '٬';
+            if (group && !seenDecimal && IsThousandsGroup(key, k + 1))
+            {
+                continue;
+            }
+
+            if ((c is '.' or '٫' || group) && !seenDecimal)
+            {
+                seenDecimal = true;
+                buffer[length++] = '.';
+                continue;
+            }
+
+            number = 0;
+            return false;
+        }
+
+        return decimal.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    }
+
+    private static bool IsThousandsGroup(string key, int start)
+    {
+        int digits = 0;
+        int k = start;
+        while (k < key.Length && char.IsAsciiDigit(key[k]))
+        {
+            digits++;
+            k++;
+        }
+
+        return digits == 3;
+    }
+
+    internal static string Format(decimal number) => number.ToString("0.############################", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,193 @@
+using Grpc.Core;
+using GrpcNlp.Core.Normalization;
+using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Text;
+using GrpcNlp.Core.Tokenization;
+using GrpcNlp.Server.Mapping;
+using GrpcNlp.Server.Telemetry;
+using GrpcNlp.Server.Validation;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Server.Services;
+
+/// <summary>Tokenization RPCs: validate, map to Core, tokenize, map back.</summary>
+public sealed class TokenizationService(RequestValidator validator, TextAnalyzer analyzer, GrpcNlpMetrics metrics)
+    : V1.TokenizationService.TokenizationServiceBase
+{
+    /// <inheritdoc />
+    public override Task<TokenizeResponse> Tokenize(TokenizeRequest request, ServerCallContext context)
+    {
+        validator.ValidateTokenize(request);
+        Document document = request.Document;
+        Core.Normalization.NormalizationOptions tokenOptions = ProtoMapper.ToCore(request.Options?.Normalization, V1.NormalizationProfile.Search);
+        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions, context.CancellationToken);
+        context.CancellationToken.ThrowIfCancellationRequested();
+
+        var response = new TokenizeResponse
+        {
+            DocumentId = document.Id,
+            Language = document.Language.Length > 0 ? document.Language : analyzed.Language,
+        };
+        var mapper = new SpanMapper(document.Text, ProtoMapper.ToUnit(request.OffsetEncoding));
+        AddTokens(analyzed, mapper, response.Tokens, response.Sentences);
+        metrics.Documents(nameof(Tokenize), 1, document.Text.Length);
+        metrics.Tokens(nameof(Tokenize), response.Tokens.Count);
+        return Task.FromResult(response);
+    }
+
+    /// <inheritdoc />
+    public override async Task StreamTokenize(IAsyncStreamReader<StreamTokenizeRequest> requestStream,
+        IServerStreamWriter<StreamTokenizeResponse> responseStream, ServerCallContext context)
+    {
+        CancellationToken cancellationToken = context.CancellationToken;
+        var state = new StreamState();
+        bool first = true;
+        while (await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            StreamTokenizeRequest message = requestStream.Current;
+            if (message.PayloadCase == StreamTokenizeRequest.PayloadOneofCase.Config)
+            {
+                if (!first)
+                {
+                    RpcErrors.ThrowStreamProtocol("config", "the configuration is allowed only as the first message");
+                }
+
+                validator.ValidateConfig(message.Config);
+                state = new StreamState(message.Config);
+                first = false;
+                continue;
+            }
+
+            first = false;
+            state.Characters += message.Text.Length;
+            StreamTokenizeResponse? response = state.Accept(state.Tokenizer.Push(message.Text, isFinalBlock: false), isFinal: false);
+            if (response is not null)
+            {
+                await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Core holds back the text of the unfinished sentence (a run without whitespace is
+            // held whole), which would grow without bound on such input: cap it like a document.
+            if (state.Characters - state.Consumed > validator.Limits.MaxDocumentChars)
+            {
+                RpcErrors.ThrowLimit("text", $"more than {validator.Limits.MaxDocumentChars} UTF-16 code units are held back unfinished");
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        // The client half-closed: flush the held-back tail.
+        StreamTokenizeResponse? last = state.Accept(state.Tokenizer.Push(ReadOnlySpan<char>.Empty, isFinalBlock: true), isFinal: true);
+        if (last is not null)
+        {
+            await responseStream.WriteAsync(last, cancellationToken).ConfigureAwait(false);
+        }
+
+        metrics.Documents(nameof(StreamTokenize), 1, state.Characters);
+        metrics.Tokens(nameof(StreamTokenize), state.TokensEmitted);
+    }
+
+    /// <summary>Maps analyzed tokens and sentences, giving each token the index of its sentence.</summary>
+    internal static void AddTokens(AnalyzedText analyzed, SpanMapper mapper, ICollection<V1.Token> tokens, ICollection<V1.Sentence> sentences)
+    {
+        int sentenceIndex = 0;
+        for (int i = 0; i < analyzed.Tokens.Count; i++)
+        {
+            while (sentenceIndex < analyzed.Sentences.Count - 1
+                && i >= analyzed.Sentences[sentenceIndex].FirstToken + analyzed.Sentences[sentenceIndex].TokenCount)
+            {
+                sentenceIndex++;
+            }
+
+            tokens.Add(ProtoMapper.ToProto(analyzed.Tokens[i], analyzed.Text, analyzed.TokenNorms[i], sentenceIndex, mapper));
+        }
+
+        foreach (Core.Tokenization.Sentence sentence in analyzed.Sentences)
+        {
+            sentences.Add(ProtoMapper.ToProto(sentence, mapper));
+        }
+    }
+
+    /// <summary>
+    /// The state of one tokenization stream. Tokens are held until the sentence that holds
+    /// them is final, so every token is sent with its sentence index and together with its
+    /// sentence; memory stays bounded by the longest sentence.
+    /// </summary>
+    private sealed class StreamState
+    {
+        private readonly OffsetUnit _unit;
+        private readonly TextNormalizer _tokenNormalizer;
+        private readonly List<V1.Token> _pending = [];
+        private long _originalBase;
+        private int _pendingFirstIndex;
+        private int _sentencesEmitted;
+
+        public StreamState(StreamTokenizeConfig? config = null)
+        {
+            _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
+            _tokenNormalizer = new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search));
+            Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
+        }
+
+        public StreamingTokenizer Tokenizer { get; }
+
+        public long Characters { get; set; }
+
+        public long Consumed { get; private set; }
+
+        public int TokensEmitted { get; private set; }
+
+        public StreamTokenizeResponse? Accept(TokenChunk chunk, bool isFinal)
+        {
+            var mapper = new SpanMapper(chunk.Original, _unit, _originalBase);
+            _originalBase += mapper.UnitLength;
+            Consumed += chunk.Original.Length;
+            foreach (Core.Tokenization.Token token in chunk.Tokens)
+            {
+                string normalized = _tokenNormalizer.NormalizeToString(chunk.Original.AsSpan(token.Span.Start, token.Span.Length));
+                _pending.Add(ProtoMapper.ToProto(token, chunk.Original, normalized, -1, mapper));
+            }
+
+            var response = new StreamTokenizeResponse();
+            foreach (Core.Tokenization.Sentence sentence in chunk.Sentences)
+            {
+                int sentenceIndex = _sentencesEmitted++;
+                for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
+                {
+                    int local = i - _pendingFirstIndex;
+                    if (local >= 0 && local < _pending.Count)
+                    {
+                        _pending[local].SentenceIndex = sentenceIndex;
+                    }
+                }
+
+                // A sentence may start in an earlier piece than the one that closed it, so its
+                // global span is taken from its own tokens, which are all still pending here.
+                int firstLocal = sentence.FirstToken - _pendingFirstIndex;
+                int lastLocal = firstLocal + sentence.TokenCount - 1;
+                V1.TextSpan span = sentence.TokenCount > 0 && firstLocal >= 0 && lastLocal < _pending.Count
+                    ? new V1.TextSpan { Begin = _pending[firstLocal].Span.Begin, End = _pending[lastLocal].Span.End }
+                    : mapper.Map(sentence.Span);
+                response.Sentences.Add(new V1.Sentence { Span = span, FirstToken = sentence.FirstToken, TokenCount = sentence.TokenCount });
+            }
+
+            // Release every token up to the first one still waiting for its sentence.
+            int release = 0;
+            while (release < _pending.Count && (isFinal || _pending[release].SentenceIndex >= 0))
+            {
+                if (_pending[release].SentenceIndex < 0)
+                {
+                    _pending[release].SentenceIndex = Math.Max(0, _sentencesEmitted - 1);
+                }
+
+                release++;
+            }
+
+            response.Tokens.AddRange(_pending.GetRange(0, release));
+            _pending.RemoveRange(0, release);
+            _pendingFirstIndex += release;
+            TokensEmitted += release;
+            return response.Tokens.Count == 0 && response.Sentences.Count == 0 ? null : response;
+        }
+    }
+}

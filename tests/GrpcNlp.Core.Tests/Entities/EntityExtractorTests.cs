@@ -1,0 +1,261 @@
+using GrpcNlp.Core.Entities;
+using GrpcNlp.Core.Pipeline;
+
+namespace GrpcNlp.Core.Tests.Entities;
+
+/// <summary>Entity cases, run once with the hand tokenizer and once with the real one.</summary>
+public abstract class EntityExtractorTests
+{
+    private static readonly EntityExtractor s_extractor = new();
+
+    private protected abstract AnalyzedText Analyze(string text, string language);
+
+    private EntityResult Extract(string text, string language = "ar", params EntityType[] types) =>
+        s_extractor.Extract(Analyze(text, language), types, TestContext.Current.CancellationToken);
+
+    private (string Text, EntityType Type, string? Value)[] Mentions(string text, string language = "ar", params EntityType[] types)
+    {
+        EntityResult result = Extract(text, language, types);
+        return result.Mentions.Select(m => (text[m.Span.Start..m.Span.End], m.Type, m.NormalizedValue)).ToArray();
+    }
+
+    [Theory]
+    [InlineData("وصل الوفد في 19 يناير 2024 إلى المدينة", "19 يناير 2024", "2024-01-19")]
+    [InlineData("وصل الوفد في 19 كانون الثاني 2024 إلى المدينة", "19 كانون الثاني 2024", "2024-01-19")]
+    [InlineData("عقد الاجتماع في 19 يناير/كانون الثاني الماضي", "19 يناير/كانون الثاني", "--01-19")]
+    [InlineData("يبدأ المعرض في ٣ تشرين الأول ٢٠٢٥ ويستمر", "٣ تشرين الأول ٢٠٢٥", "2025-10-03")]
+    [InlineData("افتتح المصنع في أيار 2019", "أيار 2019", "2019-05")]
+    [InlineData("The talks began on January 19, 2024 in the city", "January 19, 2024", "2024-01-19")]
+    [InlineData("The talks began on 5 March and ended", "5 March", "--03-05")]
+    [InlineData("It opened on the 21st of nothing but on 2 August 1990 too", "2 August 1990", "1990-08-02")]
+    public void Dates_are_found_with_iso_values(string text, string expected, string value)
+    {
+        var dates = Mentions(text, "ar", EntityType.Date);
+        Assert.Contains((expected, EntityType.Date, (string?)value), dates);
+    }
+
+    [Fact]
+    public void Weekday_is_a_date_without_value()
+    {
+        var dates = Mentions("سيعقد الاجتماع يوم الخميس المقبل", "ar", EntityType.Date);
+        Assert.Equal([("الخميس", EntityType.Date, (string?)null)], dates);
+    }
+
+    [Fact]
+    public void Weekday_before_a_date_joins_it()
+    {
+        var dates = Mentions("Talks resume on Friday, 7 June 2024 at noon", "en", EntityType.Date);
+        Assert.Equal([("Friday, 7 June 2024", EntityType.Date, (string?)"2024-06-07")], dates);
+    }
+
+    [Theory]
+    [InlineData("بلغت الصفقة 300 دولار فقط", "300 دولار", "USD 300")]
+    [InlineData("بلغت الصفقة 3 ملايين دولار أمريكي", "3 ملايين دولار أمريكي", "USD 3000000")]
+    [InlineData("سعر السلعة 50 جنيها إسترلينيا", "50 جنيها إسترلينيا", "GBP 50")]
+    [InlineData("سعر السلعة 50 جنيها فقط", "50 جنيها", "EGP 50")]
+    [InlineData("The deal was worth $1,250.50 in total", "$1,250.50", "USD 1250.5")]
+    [InlineData("They paid 20 euros each", "20 euros", "EUR 20")]
+    [InlineData("They paid USD 300 million", "USD 300 million", "USD 300000000")]
+    public void Money_is_resolved(string text, string expected, string value)
+    {
+        Assert.Contains((expected, EntityType.Money, (string?)value), Mentions(text, "ar"));
+    }
+
+    [Theory]
+    [InlineData("ارتفع التضخم بنسبة 7.5% هذا العام", "7.5%", "7.5")]
+    [InlineData("ارتفع التضخم بنسبة ٧٫٥٪ هذا العام", "٧٫٥٪", "7.5")]
+    [InlineData("انخفضت البطالة 12 بالمئة", "12 بالمئة", "12")]
+    [InlineData("انخفضت البطالة 12 في المئة", "12 في المئة", "12")]
+    [InlineData("Turnout rose to 64 percent", "64 percent", "64")]
+    public void Percentages_are_resolved(string text, string expected, string value)
+    {
+        Assert.Contains((expected, EntityType.Percent, (string?)value), Mentions(text));
+    }
+
+    [Fact]
+    public void Numbers_urls_and_emails_are_found()
+    {
+        const string Text = "زار الموقع 1,500 شخص عبر https://example.org/news وراسلوا info@example.org للاستفسار";
+        var mentions = Mentions(Text);
+        Assert.Contains(("1,500", EntityType.Number, (string?)"1500"), mentions);
+        Assert.Contains(("https://example.org/news", EntityType.Url, (string?)null), mentions);
+        Assert.Contains(("info@example.org", EntityType.Email, (string?)null), mentions);
+    }
+
+    [Fact]
+    public void Arabic_number_words_are_numbers()
+    {
+        var mentions = Mentions("أصيب خمسة أشخاص وبلغت الخسائر ثلاثة ملايين دولار", "ar");
+        Assert.Contains(("خمسة", EntityType.Number, (string?)"5"), mentions);
+        Assert.Contains(("ثلاثة ملايين دولار", EntityType.Money, (string?)"USD 3000000"), mentions);
+    }
+
+    [Fact]
+    public void English_ordinals_are_found()
+    {
+        Assert.Contains(("3rd", EntityType.Ordinal, (string?)"3"), Mentions("She finished 3rd in the race", "en"));
+    }
+
+    [Fact]
+    public void Title_rule_finds_a_person_after_a_nationality()
+    {
+        const string Text = "استقبل الرئيس البرازيلي فرناندو سيلفيرا وزير الزراعة في القاهرة";
+        var mentions = Mentions(Text);
+        Assert.Contains(("فرناندو سيلفيرا", EntityType.Person, (string?)null), mentions);
+    }
+
+    [Fact]
+    public void Gazetteer_finds_places_after_a_proclitic_with_exact_offsets()
+    {
+        const string Text = "سافر الوفد إلى القاهرة ثم وصل بالقاهرة ولندن";
+        EntityResult result = Extract(Text, "ar");
+        string[] locations = result.Mentions.Where(m => m.Type == EntityType.Location).Select(m => Text[m.Span.Start..m.Span.End]).ToArray();
+        Assert.Contains("القاهرة", locations);
+        Assert.Contains("لندن", locations);
+        Assert.DoesNotContain("بالقاهرة", locations);
+        Assert.DoesNotContain("ولندن", locations);
+        Assert.Equal(2, locations.Count(l => l == "القاهرة"));
+    }
+
+    [Fact]
+    public void English_title_and_gazetteer()
+    {
+        const string Text = "Yesterday Mr. Daniel Okafor met reporters in Boston.";
+        var mentions = Mentions(Text, "en");
+        Assert.Contains(("Daniel Okafor", EntityType.Person, (string?)null), mentions);
+        Assert.Contains(("Boston", EntityType.Location, (string?)null), mentions);
+    }
+
+    [Fact]
+    public void Full_name_and_surname_are_one_entity()
+    {
+        const string Text = "قال الوزير كمال الرفاعي إن الخطة جاهزة. وأضاف الرفاعي أن التنفيذ يبدأ قريبا. ثم غادر الرئيس سامر حداد المؤتمر، وكان حداد قد وصل مبكرا.";
+        EntityResult result = Extract(Text, "ar", EntityType.Person);
+        Entity haddad = Assert.Single(result.Entities, e => e.CanonicalName == "سامر حداد");
+        Assert.Equal(2, haddad.MentionIndices.Count);
+        Assert.Equal("حداد", Text[result.Mentions[haddad.MentionIndices[1]].Span.Start..result.Mentions[haddad.MentionIndices[1]].Span.End]);
+    }
+
+    [Fact]
+    public void Mentions_are_in_text_order_and_point_to_their_entity()
+    {
+        const string Text = "التقى الرئيس سامر حداد نظيره في باريس يوم الأحد، ثم عاد حداد إلى باريس في 3 مايو.";
+        EntityResult result = Extract(Text, "ar");
+        Assert.True(result.Mentions.Zip(result.Mentions.Skip(1)).All(p => p.First.Span.Start < p.Second.Span.Start));
+        for (int e = 0; e < result.Entities.Count; e++)
+        {
+            foreach (int m in result.Entities[e].MentionIndices)
+            {
+                Assert.Equal(e, result.Mentions[m].EntityIndex);
+            }
+
+            Assert.InRange(result.Entities[e].Salience, 0f, 1f);
+        }
+
+        Assert.True(result.Entities.Zip(result.Entities.Skip(1)).All(p => p.First.Salience >= p.Second.Salience));
+        Assert.Equal(2, result.Entities.Single(e => e.CanonicalName == "باريس").MentionIndices.Count);
+    }
+
+    [Fact]
+    public void Title_after_a_conjunction_and_role_with_domain()
+    {
+        const string Text = "التقى الوزير نادر سلوم ورئيس الوزراء الكندي مارتن فيليبس ثم وزير الخارجية رامي عطوان في لندن";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Contains("نادر سلوم", persons);
+        Assert.Contains("مارتن فيليبس", persons);
+        Assert.Contains("رامي عطوان", persons);
+    }
+
+    [Fact]
+    public void A_lone_unknown_word_after_a_title_is_not_a_person()
+    {
+        const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
+        Assert.Empty(Mentions(Text, "ar", EntityType.Person));
+    }
+
+    [Fact]
+    public void Surname_repeated_after_a_full_name_is_found()
+    {
+        const string Text = "The report by Dr. Helen Marsh was published. Marsh said more work is needed.";
+        EntityResult result = Extract(Text, "en", EntityType.Person);
+        Entity marsh = Assert.Single(result.Entities);
+        Assert.Equal("Helen Marsh", marsh.CanonicalName);
+        Assert.Equal(2, marsh.MentionIndices.Count);
+    }
+
+    [Fact]
+    public void Proclitic_with_a_diacritic_is_cut_exactly()
+    {
+        const string Text = "زار الوفد دمشق وَالقاهرة أمس";
+        EntityResult result = Extract(Text, "ar", EntityType.Location);
+        Assert.Contains(result.Mentions, m => Text[m.Span.Start..m.Span.End] == "القاهرة" && m.Span.Start == Text.IndexOf("ال", 15, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Longest_gazetteer_match_wins()
+    {
+        const string Text = "أعلنت الولايات المتحدة أمس خطة جديدة";
+        var locations = Mentions(Text, "ar", EntityType.Location).Select(m => m.Text).ToArray();
+        Assert.Equal(["الولايات المتحدة"], locations);
+    }
+
+    [Fact]
+    public void Weekday_and_parenthesised_alternate_month()
+    {
+        var dates = Mentions("عقدت القمة الجمعة 19 يناير (كانون الثاني) 2024 في المدينة", "ar", EntityType.Date);
+        Assert.Equal([("الجمعة 19 يناير (كانون الثاني) 2024", EntityType.Date, (string?)"2024-01-19")], dates);
+    }
+
+    [Fact]
+    public void Impossible_day_is_not_a_date()
+    {
+        var dates = Mentions("It was due on 31 February 2023 apparently", "en", EntityType.Date);
+        Assert.DoesNotContain(dates, d => d.Text.StartsWith("31", StringComparison.Ordinal));
+        Assert.Contains(("February 2023", EntityType.Date, (string?)"2023-02"), dates);
+    }
+
+    [Fact]
+    public void Type_filter_keeps_only_requested_types()
+    {
+        EntityResult result = Extract("وصل 300 شخص إلى باريس في 3 مايو", "ar", EntityType.Location);
+        Assert.All(result.Mentions, m => Assert.Equal(EntityType.Location, m.Type));
+        Assert.NotEmpty(result.Mentions);
+    }
+
+    [Fact]
+    public void Empty_text_gives_empty_result()
+    {
+        EntityResult result = Extract(string.Empty);
+        Assert.Empty(result.Mentions);
+        Assert.Empty(result.Entities);
+    }
+
+    [Fact]
+    public void Cancellation_is_honoured()
+    {
+        AnalyzedText text = HandAnalyzer.Analyze(string.Concat(Enumerable.Repeat("زار الوفد باريس في 3 مايو. ", 50)));
+        Assert.Throws<OperationCanceledException>(() => s_extractor.Extract(text, [], new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void Data_files_are_embedded_and_folded()
+    {
+        Assert.NotEmpty(Lexicons.Gazetteer);
+        Assert.All(Lexicons.Gazetteer.Keys, k => Assert.Equal(EntityText.Fold(k), k));
+        Assert.Contains("في", (IReadOnlySet<string>)Lexicons.StopWords);
+        Assert.Contains("the", (IReadOnlySet<string>)Lexicons.StopWords);
+        string[] names = typeof(EntityExtractor).Assembly.GetManifestResourceNames();
+        Assert.Contains("Arabic/Data/gazetteer.tsv", names);
+        Assert.Contains("English/Data/stop_words.txt", names);
+    }
+}
+
+public sealed class EntityExtractorHandTokenizerTests : EntityExtractorTests
+{
+    private protected override AnalyzedText Analyze(string text, string language) => HandAnalyzer.Analyze(text, language);
+}
+
+public sealed class EntityExtractorRealTokenizerTests : EntityExtractorTests
+{
+    private protected override AnalyzedText Analyze(string text, string language) => RealAnalyzer.Analyze(text, language);
+}

@@ -1,0 +1,32 @@
+using Grpc.Core;
+using GrpcNlp.Server.Tests.Infrastructure;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Server.Tests.Errors;
+
+public sealed class CancellationTests(GrpcNlpServerFixture fixture) : ServerTestBase(fixture)
+{
+    private SummarizationService.SummarizationServiceClient Summarization => new(Fixture.Channel);
+
+    [Fact]
+    public async Task CancelledStream_IsCancelledOnClient_AndNoServerError()
+    {
+        using var cts = new CancellationTokenSource();
+        using AsyncClientStreamingCall<StreamSummarizeRequest, StreamSummarizeResponse> call = Summarization.StreamSummarize(Call(cts.Token));
+        await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = "a", Text = "A first sentence. " } });
+        await cts.CancelAsync();
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.Cancelled, () => call.ResponseAsync);
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExpiredDeadline_IsDeadlineExceeded()
+    {
+        using AsyncClientStreamingCall<StreamSummarizeRequest, StreamSummarizeResponse> call =
+            Summarization.StreamSummarize(new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300)));
+        await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = "a", Text = "A first sentence. " } });
+
+        // The stream is left open, so only the deadline can end the call.
+        await RpcAssert.FailsAsync(StatusCode.DeadlineExceeded, () => call.ResponseAsync.WaitAsync(GrpcNlpServerFixture.DefaultTimeout));
+    }
+}

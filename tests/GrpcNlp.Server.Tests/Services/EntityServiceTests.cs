@@ -1,0 +1,110 @@
+using Grpc.Core;
+using GrpcNlp.Server.Tests.Infrastructure;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Server.Tests.Services;
+
+public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTestBase(fixture)
+{
+    private EntityService.EntityServiceClient Client => new(Fixture.Channel);
+
+    public static TheoryData<string, OffsetEncoding> Cases()
+    {
+        var data = new TheoryData<string, OffsetEncoding>();
+        foreach (string text in new[] { Texts.Arabic, Texts.English })
+        {
+            foreach (OffsetEncoding encoding in Offsets.AllEncodings)
+            {
+                data.Add(text, encoding);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ExtractEntities_MentionsSliceToTheirText(string text, OffsetEncoding encoding)
+    {
+        ExtractEntitiesResponse response = await Client.ExtractEntitiesAsync(
+            new ExtractEntitiesRequest { Document = new Document { Id = "e", Text = text }, OffsetEncoding = encoding }, Call());
+
+        Assert.Equal("e", response.DocumentId);
+        Assert.NotEmpty(response.Mentions);
+        foreach (EntityMention mention in response.Mentions)
+        {
+            Assert.Equal(mention.Text, Offsets.Slice(text, mention.Span, encoding));
+            Assert.NotEqual(EntityType.Unspecified, mention.Type);
+            Assert.InRange(mention.EntityIndex, 0, response.Entities.Count - 1);
+        }
+
+        foreach (Entity entity in response.Entities)
+        {
+            Assert.All(entity.MentionIndices, i => Assert.InRange(i, 0, response.Mentions.Count - 1));
+        }
+    }
+
+    [Fact]
+    public async Task ExtractEntities_TypeFilter_ReturnsOnlyThoseTypes()
+    {
+        var request = new ExtractEntitiesRequest { Document = new Document { Text = Texts.English }, Options = new EntityOptions() };
+        request.Options.Types_.Add(EntityType.Email);
+        ExtractEntitiesResponse response = await Client.ExtractEntitiesAsync(request, Call());
+        EntityMention email = Assert.Single(response.Mentions);
+        Assert.Equal(EntityType.Email, email.Type);
+        Assert.Equal("press@example.org", email.Text);
+    }
+
+    [Fact]
+    public async Task StreamExtractEntities_AnswersEachDocumentInOrder_AsUnary()
+    {
+        string[] texts = [Texts.English, Texts.Arabic, Texts.Mixed, Texts.English];
+        using AsyncDuplexStreamingCall<StreamExtractEntitiesRequest, StreamExtractEntitiesResponse> call = Client.StreamExtractEntities(Call());
+        Task writer = Task.Run(async () =>
+        {
+            for (int i = 0; i < texts.Length; i++)
+            {
+                await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest
+                {
+                    Document = new Document { Id = "doc" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = texts[i] },
+                    OffsetEncoding = (OffsetEncoding)(1 + (i % 3)),
+                });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        });
+
+        var answers = new List<ExtractEntitiesResponse>();
+        await foreach (StreamExtractEntitiesResponse answer in call.ResponseStream.ReadAllAsync())
+        {
+            answers.Add(answer.Result);
+        }
+
+        await writer;
+        Assert.Equal(texts.Length, answers.Count);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal("doc" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), answers[i].DocumentId);
+            ExtractEntitiesResponse unary = await Client.ExtractEntitiesAsync(
+                new ExtractEntitiesRequest { Document = new Document { Id = answers[i].DocumentId, Text = texts[i] }, OffsetEncoding = (OffsetEncoding)(1 + (i % 3)) },
+                Call());
+            Assert.Equal(unary, answers[i]);
+        }
+    }
+
+    [Fact]
+    public async Task StreamExtractEntities_RepeatedId_IsInvalidArgument()
+    {
+        using AsyncDuplexStreamingCall<StreamExtractEntitiesRequest, StreamExtractEntitiesResponse> call = Client.StreamExtractEntities(Call());
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, async () =>
+        {
+            await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest { Document = new Document { Id = "same", Text = "Paris." } });
+            await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest { Document = new Document { Id = "same", Text = "Cairo." } });
+            await call.RequestStream.CompleteAsync();
+            while (await call.ResponseStream.MoveNext())
+            {
+            }
+        });
+        RpcAssert.HasFieldViolation(error, "document.id");
+    }
+}
