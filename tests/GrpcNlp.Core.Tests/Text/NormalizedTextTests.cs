@@ -79,4 +79,19 @@ public sealed class NormalizedTextTests
         Assert.Throws<ArgumentOutOfRangeException>(() => result.ToOriginal(new TextSpan(0, 3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => result.ToNormalized(new TextSpan(2, 1)));
     }
+
+    [Fact]
+    public void TokensOfNormalizedTextSliceTheOriginalInAllUnits()
+    {
+        const string Text = "أحمَد 👍🏽 CAFÉ ﻻـ";
+        NormalizedText result = new TextNormalizer(NormalizationOptions.Search).Normalize(Text);
+        Assert.Equal("احمد 👍🏽 café لا", result.Normalized);
+        SpanAssert.AllSlice(Text,
+        [
+            (result.ToOriginal(new TextSpan(0, 4)), "أحمَد"),
+            (result.ToOriginal(new TextSpan(5, 9)), "👍🏽"),
+            (result.ToOriginal(new TextSpan(10, 14)), "CAFÉ"),
+            (result.ToOriginal(new TextSpan(15, 17)), "ﻻـ"),
+        ]);
+    }
 }
