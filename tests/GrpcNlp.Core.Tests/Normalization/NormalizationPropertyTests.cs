@@ -22,9 +22,25 @@ public sealed class NormalizationPropertyTests
     private static readonly NormalizationOptions[] s_profiles = [NormalizationOptions.Search, NormalizationOptions.Display];
 
     [Fact]
-    public void StreamingWithRandomCutsEqualsUnary()
+    public void StreamingWithRandomCutsEqualsUnary() => CheckStreaming(s_text);
+
+    [Fact]
+    public void StreamingOnArbitraryStringsEqualsUnary() => CheckStreaming(s_anyText);
+
+    [Fact]
+    public void DisplayProfileIsIdempotent()
     {
-        Gen.Select(s_text, Gen.Int[0, 1], Gen.Int[1, 7].Array[0, 12]).Sample((text, profile, cuts) =>
+        var normalizer = new TextNormalizer(NormalizationOptions.Display);
+        s_text.Sample(text =>
+        {
+            string once = normalizer.Normalize(text).Normalized;
+            Assert.Equal(once, normalizer.Normalize(once).Normalized);
+        }, iter: 3000);
+    }
+
+    private static void CheckStreaming(Gen<string> texts)
+    {
+        Gen.Select(texts, Gen.Int[0, 1], Gen.Int[1, 7].Array[0, 12]).Sample((text, profile, cuts) =>
         {
             NormalizationOptions options = s_profiles[profile];
             NormalizedText unary = new TextNormalizer(options).Normalize(text);
