@@ -1,3 +1,4 @@
+using System.Text;
 using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Normalization;
@@ -9,17 +10,15 @@ namespace GrpcNlp.Core.Normalization;
 /// concatenated input.
 /// </summary>
 /// <remarks>
-/// A chunk is cut only between two chars that no rule changes and that cannot combine with a
-/// neighbour: text before such a pair never depends on text after it, and no edit touches the
-/// cut, so the edits also equal the unary ones once shifted. If <see cref="MaxHoldback"/> chars
-/// pass without such a pair (fully vocalized text), the cut falls before the last unchanged char
-/// instead; the texts still match, but two edits touching at that cut stay separate.
+/// A chunk is cut only before a char that starts a unit of its own: not a surrogate, not a mark
+/// or other char that joins the one before it, not a char the rules remove and, when collapsing,
+/// not whitespace. Text before such a cut is normalized exactly as in the whole text (the rules
+/// look ahead only over joining chars and whitespace runs) and no edit crosses it, so the edits
+/// also equal the unary ones once shifted. Only a tail without such a char (a run of marks,
+/// whitespace or controls) is held whole.
 /// </remarks>
 public sealed class StreamingNormalizer
 {
-    /// <summary>The most chars held back while waiting for a safe cut point.</summary>
-    public const int MaxHoldback = 8192;
-
     private readonly CharRules _rules;
     private char[] _pending = new char[256];
     private int _pendingLength;
@@ -67,27 +66,19 @@ public sealed class StreamingNormalizer
         return result;
     }
 
-    private bool IsInert(char c) => !_rules.Special.Contains(c);
+    private bool StartsUnit(char c) =>
+        !char.IsSurrogate(c)
+        && !_rules.JoinsPrevious(new Rune(c))
+        && !(_rules.Options.CollapseWhitespace && char.IsWhiteSpace(c));
 
     private int FindCut()
     {
         ReadOnlySpan<char> pending = _pending.AsSpan(0, _pendingLength);
         for (int b = pending.Length - 1; b >= 1; b--)
         {
-            if (IsInert(pending[b]) && IsInert(pending[b - 1]))
+            if (StartsUnit(pending[b]))
             {
                 return b;
-            }
-        }
-
-        if (pending.Length > MaxHoldback)
-        {
-            for (int b = pending.Length - 1; b >= 1; b--)
-            {
-                if (IsInert(pending[b]))
-                {
-                    return b;
-                }
             }
         }
 

@@ -39,6 +39,10 @@ public sealed class WordTokenizer
     internal static void Tokenize(ReadOnlySpan<char> text, int start, List<Token> tokens)
     {
         int i = start;
+
+        // End of the last e-mail local part scanned without an '@' after it: any start before it
+        // lies in the same run and fails the same way, so long runs ("1-2-3-…") stay linear.
+        int noEmailBefore = 0;
         while (i < text.Length)
         {
             char c = text[i];
@@ -68,7 +72,7 @@ public sealed class WordTokenizer
             {
                 tokens.Add(new Token(new TextSpan(i, end), TokenType.Url));
             }
-            else if ((end = ScanEmail(text, i)) > 0)
+            else if (i >= noEmailBefore && (end = ScanEmail(text, i, out noEmailBefore)) > 0)
             {
                 tokens.Add(new Token(new TextSpan(i, end), TokenType.Email));
             }
@@ -328,8 +332,9 @@ public sealed class WordTokenizer
     }
 
     /// <summary>An e-mail address starting at <paramref name="start"/>; its end or -1.</summary>
-    private static int ScanEmail(ReadOnlySpan<char> text, int start)
+    private static int ScanEmail(ReadOnlySpan<char> text, int start, out int localEnd)
     {
+        localEnd = start;
         if (!char.IsAsciiLetterOrDigit(text[start]))
         {
             return -1;
@@ -340,6 +345,8 @@ public sealed class WordTokenizer
         {
             at++;
         }
+
+        localEnd = at;
 
         if (at >= text.Length || text[at] != '@' || text[at - 1] == '.')
         {

@@ -23,7 +23,8 @@ public sealed class NormalizedTextTests
     {
         const string Text = "كَتَبَ";
         NormalizedText result = s_search.Normalize(Text);
-        Assert.Equal(new TextSpan(0, 6), result.ToOriginal(new TextSpan(1, 2)));
+        Assert.Equal(new TextSpan(2, 4), result.ToOriginal(new TextSpan(1, 2)));
+        Assert.Equal(new TextSpan(0, 6), result.ToOriginal(new TextSpan(0, 3)));
     }
 
     [Fact]
@@ -77,5 +78,20 @@ public sealed class NormalizedTextTests
         NormalizedText result = s_search.Normalize("ab");
         Assert.Throws<ArgumentOutOfRangeException>(() => result.ToOriginal(new TextSpan(0, 3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => result.ToNormalized(new TextSpan(2, 1)));
+    }
+
+    [Fact]
+    public void TokensOfNormalizedTextSliceTheOriginalInAllUnits()
+    {
+        const string Text = "أحمَد 👍🏽 CAFÉ ﻻـ";
+        NormalizedText result = new TextNormalizer(NormalizationOptions.Search).Normalize(Text);
+        Assert.Equal("احمد 👍🏽 café لا", result.Normalized);
+        SpanAssert.AllSlice(Text,
+        [
+            (result.ToOriginal(new TextSpan(0, 4)), "أحمَد"),
+            (result.ToOriginal(new TextSpan(5, 9)), "👍🏽"),
+            (result.ToOriginal(new TextSpan(10, 14)), "CAFÉ"),
+            (result.ToOriginal(new TextSpan(15, 17)), "ﻻـ"),
+        ]);
     }
 }

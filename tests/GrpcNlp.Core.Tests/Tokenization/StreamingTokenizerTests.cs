@@ -35,6 +35,29 @@ public sealed class StreamingTokenizerTests
         AssertStreamingEqualsUnary(text, cuts);
     }
 
+    [Theory]
+    [InlineData("كَتَبَ الدرسَ. ثم خرج", 1)] // between a letter and its diacritic
+    [InlineData("hi 👍🏽 there. Bye", 4)] // inside a surrogate pair
+    [InlineData("hi 👍🏽 there. Bye", 5)] // between an emoji and its skin tone
+    [InlineData("Dr. Smith left. Then", 3)] // between an abbreviation and its period
+    [InlineData("It rose 1.3 percent. Then", 9)] // inside a decimal number
+    public void Push_CutInsideAUnit_EqualsUnary(string text, int cut)
+    {
+        AssertStreamingEqualsUnary(text, [cut]);
+    }
+
+    [Fact]
+    public void Push_ReleasesFinishedSentencesBeforeTheEnd()
+    {
+        var streaming = new StreamingTokenizer("en");
+
+        TokenChunk first = streaming.Push("One sentence. Two sentence. Three ", isFinalBlock: false);
+
+        Assert.Equal("One sentence. ", first.Original); // whitespace before the next token is released too
+        Assert.Equal(3, first.Tokens.Count);
+        Assert.Equal(new Sentence(new(0, 13), 0, 3), Assert.Single(first.Sentences));
+    }
+
     [Fact]
     public void Push_RandomChunkings_EqualUnary()
     {
