@@ -32,9 +32,6 @@ public sealed class GrpcNlpServerOptions
     [Range(1, int.MaxValue)]
     public int MaxConcurrentStreams { get; set; } = 100;
 
-    /// <summary>Optional extra HTTP/1.1 endpoint (e.g. http://127.0.0.1:9464) serving only /metrics.</summary>
-    public string? MetricsUrl { get; set; }
-
     /// <summary>Whether the Prometheus scrape endpoint is mapped at /metrics.</summary>
     public bool EnablePrometheus { get; set; } = true;
 }

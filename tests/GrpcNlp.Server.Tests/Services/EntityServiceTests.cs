@@ -107,4 +107,34 @@ public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTes
         });
         RpcAssert.HasFieldViolation(error, "document.id");
     }
+
+    [Fact]
+    public async Task StreamExtractEntities_PastTheBatchLimit_IsResourceExhausted()
+    {
+        using AsyncDuplexStreamingCall<StreamExtractEntitiesRequest, StreamExtractEntitiesResponse> call = Client.StreamExtractEntities(Call());
+        int answered = 0;
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
+        {
+            for (int i = 0; i <= GrpcNlpServerFixture.MaxBatchDocuments; i++)
+            {
+                await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest { Document = new Document { Text = "Cairo, 2024." } });
+            }
+
+            await call.RequestStream.CompleteAsync();
+            while (await call.ResponseStream.MoveNext())
+            {
+                answered++;
+            }
+        });
+        Assert.Equal(GrpcNlpServerFixture.MaxBatchDocuments, answered);
+        RpcAssert.HasFieldViolation(error, "document");
+    }
+
+    [Fact]
+    public async Task ExtractEntities_EchoesTheLanguageSent()
+    {
+        ExtractEntitiesResponse response = await Client.ExtractEntitiesAsync(
+            new ExtractEntitiesRequest { Document = new Document { Text = Texts.Arabic, Language = "ar-EG" } }, Call());
+        Assert.Equal("ar-EG", response.Language);
+    }
 }
