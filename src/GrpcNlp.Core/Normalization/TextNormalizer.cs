@@ -1,3 +1,4 @@
+using System.Text;
 using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Normalization;
@@ -5,15 +6,292 @@ namespace GrpcNlp.Core.Normalization;
 /// <summary>Normalizes text per <see cref="NormalizationOptions"/>, keeping the alignment to the original.</summary>
 public sealed class TextNormalizer
 {
+    private const int StackScratchLimit = 256;
+
+    private readonly CharRules _rules;
+
     /// <summary>Creates a normalizer for the given options; immutable and thread-safe.</summary>
-    public TextNormalizer(NormalizationOptions options) => Options = options;
+    public TextNormalizer(NormalizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _rules = CharRules.For(options);
+    }
 
     /// <summary>The options this normalizer applies.</summary>
     public NormalizationOptions Options { get; }
 
     /// <summary>Normalizes <paramref name="text"/> and returns the result with its edits.</summary>
-    public NormalizedText Normalize(string text) => throw new NotImplementedException();
+    public NormalizedText Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new AlignedTextBuilder(text, trackEdits: true);
+        try
+        {
+            Run(_rules, ref builder, text);
+            return builder.ToNormalizedText(text);
+        }
+        finally
+        {
+            builder.Dispose();
+        }
+    }
 
     /// <summary>Normalizes a short piece (a token) to a string, without alignment.</summary>
-    public string NormalizeToString(ReadOnlySpan<char> text) => throw new NotImplementedException();
+    public string NormalizeToString(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny(_rules.Special) < 0)
+        {
+            return text.ToString();
+        }
+
+        var builder = new AlignedTextBuilder(text, trackEdits: false);
+        try
+        {
+            Run(_rules, ref builder, text);
+            return new string(builder.Written);
+        }
+        finally
+        {
+            builder.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The single pass shared by every entry point. Chars outside <see cref="CharRules.Special"/>
+    /// are copied in bulk; the rest is handled per unit (a code point with the marks that follow
+    /// it) or per whitespace run, so an edit never splits a cluster.
+    /// </summary>
+    internal static void Run(CharRules rules, ref AlignedTextBuilder builder, ReadOnlySpan<char> text)
+    {
+        int pos = 0;
+        while (pos < text.Length)
+        {
+            int relative = text[pos..].IndexOfAny(rules.Special);
+            if (relative < 0)
+            {
+                builder.Keep(text.Length - pos);
+                return;
+            }
+
+            int i = pos + relative;
+
+            // A mark (or a char removed inside a cluster) belongs to the unchanged char before
+            // it: start the unit there so NFC can compose them and deletions attach to it.
+            if (i > pos && rules.JoinsPrevious(RuneAt(text, i)))
+            {
+                i--;
+            }
+
+            builder.Keep(i - pos);
+            pos = i;
+
+            if (rules.Options.CollapseWhitespace && char.IsWhiteSpace(text[pos]))
+            {
+                int end = WhitespaceRunEnd(rules, text, pos, out bool hasLineBreak);
+                if (end > pos)
+                {
+                    string replacement = hasLineBreak ? "\n" : " ";
+                    if (end - pos == 1 && text[pos] == replacement[0])
+                    {
+                        builder.Keep(1);
+                    }
+                    else
+                    {
+                        builder.Replace(end - pos, replacement);
+                    }
+
+                    pos = end;
+                    continue;
+                }
+            }
+
+            int unitEnd = UnitEnd(rules, text, pos);
+            ProcessUnit(rules, ref builder, text[pos..unitEnd]);
+            pos = unitEnd;
+        }
+    }
+
+    /// <summary>
+    /// End of the whitespace run at <paramref name="start"/> (removable controls inside it are
+    /// absorbed). When a mark follows, the last whitespace char is left to carry it, so the
+    /// result is 0-length for a single whitespace char carrying a mark.
+    /// </summary>
+    private static int WhitespaceRunEnd(CharRules rules, ReadOnlySpan<char> text, int start, out bool hasLineBreak)
+    {
+        int k = start;
+        int lastWhitespace = start;
+        bool removeControls = rules.Options.RemoveControlCharacters;
+        while (k < text.Length)
+        {
+            char c = text[k];
+            if (char.IsWhiteSpace(c))
+            {
+                lastWhitespace = k;
+                k++;
+            }
+            else if (removeControls && !char.IsSurrogate(c) && rules.IsRemovableControl(new Rune(c)))
+            {
+                k++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (k < text.Length && lastWhitespace == k - 1 && CharRules.IsContinuation(RuneAt(text, k)))
+        {
+            k--;
+        }
+
+        hasLineBreak = false;
+        for (int j = start; j < k; j++)
+        {
+            if (CharRules.IsLineBreak(text[j]))
+            {
+                hasLineBreak = true;
+                break;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>End of the unit starting at <paramref name="start"/>: one code point and the code points that join it.</summary>
+    internal static int UnitEnd(CharRules rules, ReadOnlySpan<char> text, int start)
+    {
+        int p = start + CodePointLength(text, start);
+        while (p < text.Length)
+        {
+            if (Rune.DecodeFromUtf16(text[p..], out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done
+                || !rules.JoinsPrevious(rune)
+                || (rules.Options.CollapseWhitespace && Rune.IsWhiteSpace(rune)))
+            {
+                break;
+            }
+
+            p += consumed;
+        }
+
+        return p;
+    }
+
+    private static void ProcessUnit(CharRules rules, ref AlignedTextBuilder builder, ReadOnlySpan<char> unit)
+    {
+        if (rules.Form is { } form && !HasLoneSurrogate(unit) && CharRules.TryIsNormalized(unit, form) == false)
+        {
+            string composed = unit.ToString().Normalize(form);
+            Span<char> scratch = composed.Length + 2 <= StackScratchLimit
+                ? stackalloc char[StackScratchLimit]
+                : new char[composed.Length + 2];
+            int length = ApplyRules(rules, composed, scratch);
+            ReadOnlySpan<char> result = scratch[..length];
+            if (result.SequenceEqual(unit))
+            {
+                builder.Keep(unit.Length);
+            }
+            else if (result.IsEmpty)
+            {
+                builder.DeleteAttached(unit.Length);
+            }
+            else
+            {
+                builder.Replace(unit.Length, result);
+            }
+
+            return;
+        }
+
+        // Unicode form leaves the unit alone: map code point by code point so that a deleted
+        // mark is attached to the letter it sits on and untouched code points stay outside edits.
+        Span<char> encoded = stackalloc char[2];
+        int p = 0;
+        while (p < unit.Length)
+        {
+            if (Rune.DecodeFromUtf16(unit[p..], out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                builder.Keep(consumed);
+                p += consumed;
+                continue;
+            }
+
+            if (rules.Options.RemoveControlCharacters && rules.IsRemovableControl(rune))
+            {
+                builder.DeleteAttached(consumed);
+            }
+            else
+            {
+                switch (rules.Map(rune, out Rune mapped))
+                {
+                    case RuneMapping.Unchanged:
+                        builder.Keep(consumed);
+                        break;
+                    case RuneMapping.Deleted:
+                        builder.DeleteAttached(consumed);
+                        break;
+                    default:
+                        builder.Replace(consumed, encoded[..mapped.EncodeToUtf16(encoded)]);
+                        break;
+                }
+            }
+
+            p += consumed;
+        }
+    }
+
+    /// <summary>Applies the char-level rules (and control removal) to <paramref name="source"/>.</summary>
+    private static int ApplyRules(CharRules rules, ReadOnlySpan<char> source, Span<char> destination)
+    {
+        int written = 0;
+        int p = 0;
+        while (p < source.Length)
+        {
+            if (Rune.DecodeFromUtf16(source[p..], out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                source.Slice(p, consumed).CopyTo(destination[written..]);
+                written += consumed;
+                p += consumed;
+                continue;
+            }
+
+            p += consumed;
+            if (rules.Options.RemoveControlCharacters && rules.IsRemovableControl(rune))
+            {
+                continue;
+            }
+
+            if (rules.Map(rune, out Rune mapped) != RuneMapping.Deleted)
+            {
+                written += mapped.EncodeToUtf16(destination[written..]);
+            }
+        }
+
+        return written;
+    }
+
+    private static Rune RuneAt(ReadOnlySpan<char> text, int index) =>
+        Rune.DecodeFromUtf16(text[index..], out Rune rune, out _) == System.Buffers.OperationStatus.Done
+            ? rune
+            : Rune.ReplacementChar;
+
+    private static int CodePointLength(ReadOnlySpan<char> text, int index) =>
+        char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+
+    private static bool HasLoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

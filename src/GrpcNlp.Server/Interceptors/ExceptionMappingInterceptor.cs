@@ -72,8 +72,9 @@ public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingIntercep
     {
         // Once the call is cancelled, whatever the handler was doing fails in its own way
         // (OperationCanceledException, or an IOException from a reset stream): all are the
-        // consequence of the cancellation, not server errors.
-        if (context.CancellationToken.IsCancellationRequested || exception is OperationCanceledException)
+        // consequence of the cancellation, not server errors. An OperationCanceledException
+        // while the call is still live is a bug like any other.
+        if (context.CancellationToken.IsCancellationRequested)
         {
             if (context.Deadline <= DateTime.UtcNow)
             {

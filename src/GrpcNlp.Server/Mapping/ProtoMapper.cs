@@ -37,26 +37,30 @@ internal static class ProtoMapper
             return ProfileOptions(fallback, fallback);
         }
 
-        CoreNormalization.NormalizationOptions resolved = ProfileOptions(options.Profile, fallback);
-        return resolved with
+        CoreNormalization.NormalizationOptions preset = ProfileOptions(options.Profile, fallback);
+        CoreNormalization.NormalizationOptions resolved = preset with
         {
             UnicodeForm = options.UnicodeForm switch
             {
                 V1.UnicodeForm.None => CoreNormalization.UnicodeForm.None,
                 V1.UnicodeForm.Nfc => CoreNormalization.UnicodeForm.Nfc,
                 V1.UnicodeForm.Nfkc => CoreNormalization.UnicodeForm.Nfkc,
-                _ => resolved.UnicodeForm,
+                _ => preset.UnicodeForm,
             },
-            CaseFold = options.HasCaseFold ? options.CaseFold : resolved.CaseFold,
-            RemoveDiacritics = options.HasRemoveDiacritics ? options.RemoveDiacritics : resolved.RemoveDiacritics,
-            RemoveTatweel = options.HasRemoveTatweel ? options.RemoveTatweel : resolved.RemoveTatweel,
-            NormalizeAlef = options.HasNormalizeAlef ? options.NormalizeAlef : resolved.NormalizeAlef,
-            NormalizeAlefMaqsura = options.HasNormalizeAlefMaqsura ? options.NormalizeAlefMaqsura : resolved.NormalizeAlefMaqsura,
-            NormalizeTehMarbuta = options.HasNormalizeTehMarbuta ? options.NormalizeTehMarbuta : resolved.NormalizeTehMarbuta,
-            NormalizeDigits = options.HasNormalizeDigits ? options.NormalizeDigits : resolved.NormalizeDigits,
-            CollapseWhitespace = options.HasCollapseWhitespace ? options.CollapseWhitespace : resolved.CollapseWhitespace,
-            RemoveControlCharacters = options.HasRemoveControlCharacters ? options.RemoveControlCharacters : resolved.RemoveControlCharacters,
+            CaseFold = options.HasCaseFold ? options.CaseFold : preset.CaseFold,
+            RemoveDiacritics = options.HasRemoveDiacritics ? options.RemoveDiacritics : preset.RemoveDiacritics,
+            RemoveTatweel = options.HasRemoveTatweel ? options.RemoveTatweel : preset.RemoveTatweel,
+            NormalizeAlef = options.HasNormalizeAlef ? options.NormalizeAlef : preset.NormalizeAlef,
+            NormalizeAlefMaqsura = options.HasNormalizeAlefMaqsura ? options.NormalizeAlefMaqsura : preset.NormalizeAlefMaqsura,
+            NormalizeTehMarbuta = options.HasNormalizeTehMarbuta ? options.NormalizeTehMarbuta : preset.NormalizeTehMarbuta,
+            NormalizeDigits = options.HasNormalizeDigits ? options.NormalizeDigits : preset.NormalizeDigits,
+            CollapseWhitespace = options.HasCollapseWhitespace ? options.CollapseWhitespace : preset.CollapseWhitespace,
+            RemoveControlCharacters = options.HasRemoveControlCharacters ? options.RemoveControlCharacters : preset.RemoveControlCharacters,
         };
+
+        // Core caches one normalizer per options instance: hand back the shared preset when the
+        // overrides changed nothing.
+        return resolved == preset ? preset : resolved;
     }
 
     /// <summary>What was applied, as the response reports it.</summary>

@@ -24,6 +24,8 @@ public sealed class SentenceSegmenterTests
         { "1. First item\n2. Second item", "1. First item || 2. Second item" },
         { "A heading\nThe body text. More", "A heading || The body text. || More" },
         { "Visit example.com. It works.", "Visit example.com. || It works." },
+        { "Call ext. 1234 now. Thanks!!! Bye", "Call ext. 1234 now. || Thanks!!! || Bye" },
+        { "He paused... , then left.", "He paused... , then left." },
 
         // Arabic.
         { "هل حضرت الاجتماع؟ نعم حضرت!", "هل حضرت الاجتماع؟ || نعم حضرت!" },

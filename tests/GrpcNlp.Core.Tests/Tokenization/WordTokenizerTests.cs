@@ -55,6 +55,8 @@ public sealed class WordTokenizerTests
         // Punctuation runs and symbols.
         { "wait... what…", "wait/Word | .../Punctuation | what/Word | …/Punctuation" },
         { "?!", "?/Punctuation | !/Punctuation" },
+        { "wow!!! ---- ok", "wow/Word | !!!/Punctuation | ----/Punctuation | ok/Word" },
+        { "at 10:30 on 2024/11/05", "at/Word | 10:30/Number | on/Word | 2024/11/05/Number" },
         { "a → b", "a/Word | →/Symbol | b/Word" },
 
         // Invisible characters and edge cases.
