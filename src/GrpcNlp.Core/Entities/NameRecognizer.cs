@@ -285,6 +285,12 @@ internal sealed class NameRecognizer
         bool english = char.IsAsciiLetter(key[0]);
         FrozenSet<string> titles = english ? s_englishTitles : s_arabicTitles;
 
+        // Abbreviated titles may be one token with their period ("Mr.", "Dr.").
+        if (english && key.Length > 1 && key[^1] == '.')
+        {
+            key = key[..^1];
+        }
+
         // "ورئيس الوزراء", "فالرئيس": a conjunction before the title.
         if (!english && key.Length > 3 && key[0] is 'و' or 'ف')
         {

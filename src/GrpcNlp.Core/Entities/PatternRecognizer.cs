@@ -35,6 +35,16 @@ internal sealed class PatternRecognizer
         ["مليار"] = 1_000_000_000m, ["مليارات"] = 1_000_000_000m, ["بليون"] = 1_000_000_000m, ["تريليون"] = 1_000_000_000_000m,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Arabic cardinal words from three up (واحد and اثنان are too often pronouns or adjectives).
+    private static readonly FrozenDictionary<string, decimal> s_arabicNumberWords = new Dictionary<string, decimal>
+    {
+        ["ثلاث"] = 3, ["ثلاثه"] = 3, ["اربع"] = 4, ["اربعه"] = 4, ["خمس"] = 5, ["خمسه"] = 5, ["سته"] = 6,
+        ["سبع"] = 7, ["سبعه"] = 7, ["ثماني"] = 8, ["ثمانيه"] = 8, ["تسع"] = 9, ["تسعه"] = 9, ["عشر"] = 10, ["عشره"] = 10,
+        ["عشرون"] = 20, ["عشرين"] = 20, ["ثلاثون"] = 30, ["ثلاثين"] = 30, ["اربعون"] = 40, ["اربعين"] = 40,
+        ["خمسون"] = 50, ["خمسين"] = 50, ["ستون"] = 60, ["ستين"] = 60, ["سبعون"] = 70, ["سبعين"] = 70,
+        ["ثمانون"] = 80, ["ثمانين"] = 80, ["تسعون"] = 90, ["تسعين"] = 90,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly FrozenDictionary<string, string> s_currencies = new Dictionary<string, string>
     {
         ["$"] = "USD", ["€"] = "EUR", ["£"] = "GBP", ["¥"] = "JPY",
@@ -387,7 +397,15 @@ internal sealed class PatternRecognizer
     {
         end = i;
         number = 0;
-        if (i >= _keys.Length || _text.Tokens[i].Type != TokenType.Number || !TryParseNumber(_keys[i], out number))
+        if (i >= _keys.Length)
+        {
+            return false;
+        }
+
+        bool parsed = _text.Tokens[i].Type == TokenType.Number
+            ? TryParseNumber(_keys[i], out number)
+            : _text.Tokens[i].Type == TokenType.Word && s_arabicNumberWords.TryGetValue(_keys[i], out number);
+        if (!parsed)
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using GrpcNlp.Core.Text;
+
 namespace GrpcNlp.Core.Normalization;
 
 /// <summary>
@@ -6,11 +8,100 @@ namespace GrpcNlp.Core.Normalization;
 /// the concatenated output equals <see cref="TextNormalizer.Normalize(string)"/> on the
 /// concatenated input.
 /// </summary>
+/// <remarks>
+/// A chunk is cut only between two chars that no rule changes and that cannot combine with a
+/// neighbour: text before such a pair never depends on text after it, and no edit touches the
+/// cut, so the edits also equal the unary ones once shifted. If <see cref="MaxHoldback"/> chars
+/// pass without such a pair (fully vocalized text), the cut falls before the last unchanged char
+/// instead; the texts still match, but two edits touching at that cut stay separate.
+/// </remarks>
 public sealed class StreamingNormalizer
 {
+    /// <summary>The most chars held back while waiting for a safe cut point.</summary>
+    public const int MaxHoldback = 8192;
+
+    private readonly CharRules _rules;
+    private char[] _pending = new char[256];
+    private int _pendingLength;
+    private bool _finished;
+
     /// <summary>Creates a streaming normalizer for the given options.</summary>
-    public StreamingNormalizer(NormalizationOptions options) => throw new NotImplementedException();
+    public StreamingNormalizer(NormalizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _rules = CharRules.For(options);
+    }
 
     /// <summary>Adds a chunk; returns what became final. With <paramref name="isFinalBlock"/> everything is flushed.</summary>
-    public NormalizedChunk Push(ReadOnlySpan<char> chunk, bool isFinalBlock) => throw new NotImplementedException();
+    public NormalizedChunk Push(ReadOnlySpan<char> chunk, bool isFinalBlock)
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The final block has already been pushed.");
+        }
+
+        Append(chunk);
+        int cut = isFinalBlock ? _pendingLength : FindCut();
+        _finished = isFinalBlock;
+        if (cut == 0)
+        {
+            return new NormalizedChunk(string.Empty, string.Empty, []);
+        }
+
+        string original = new(_pending, 0, cut);
+        var builder = new AlignedTextBuilder(original, trackEdits: true);
+        NormalizedChunk result;
+        try
+        {
+            TextNormalizer.Run(_rules, ref builder, original);
+            NormalizedText text = builder.ToNormalizedText(original);
+            result = new NormalizedChunk(original, text.Normalized, text.Edits);
+        }
+        finally
+        {
+            builder.Dispose();
+        }
+
+        _pending.AsSpan(cut, _pendingLength - cut).CopyTo(_pending);
+        _pendingLength -= cut;
+        return result;
+    }
+
+    private bool IsInert(char c) => !_rules.Special.Contains(c);
+
+    private int FindCut()
+    {
+        ReadOnlySpan<char> pending = _pending.AsSpan(0, _pendingLength);
+        for (int b = pending.Length - 1; b >= 1; b--)
+        {
+            if (IsInert(pending[b]) && IsInert(pending[b - 1]))
+            {
+                return b;
+            }
+        }
+
+        if (pending.Length > MaxHoldback)
+        {
+            for (int b = pending.Length - 1; b >= 1; b--)
+            {
+                if (IsInert(pending[b]))
+                {
+                    return b;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private void Append(ReadOnlySpan<char> chunk)
+    {
+        if (_pendingLength + chunk.Length > _pending.Length)
+        {
+            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingLength + chunk.Length));
+        }
+
+        chunk.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += chunk.Length;
+    }
 }

@@ -52,8 +52,17 @@ internal static class CharClasses
     /// <summary>Hyphens that may join two word parts ("state-of-the-art", "F-16").</summary>
     public static readonly SearchValues<char> Hyphens = SearchValues.Create("-\u2010\u2011");
 
-    /// <summary>Separators allowed between two digits of a number ("1,400", "١٬٤٠٠", "٣٫٥").</summary>
-    public static readonly SearchValues<char> DigitSeparators = SearchValues.Create(",.\u066B\u066C");
+    /// <summary>
+    /// Separators allowed between two digits of a number: thousands and decimals ("1,400", "١٬٤٠٠",
+    /// "٣٫٥"), times ("10:30") and dates ("2024/11/05").
+    /// </summary>
+    public static readonly SearchValues<char> DigitSeparators = SearchValues.Create(",.:/\u066B\u066C");
+
+    /// <summary>
+    /// Punctuation and symbols whose runs are one token ("!!!", "---", "***", "==="): a run is one
+    /// visual unit, as in UD treebanks. Brackets and quotes are always one token per character.
+    /// </summary>
+    public static readonly SearchValues<char> RunPunctuation = SearchValues.Create(".\u2026!?\u061F-*=_~#+<>/\\|\u2014\u2013");
 
     /// <summary>Line breaks: a line break between two tokens ends a sentence.</summary>
     public static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u000B\u000C\u0085\u2028\u2029");

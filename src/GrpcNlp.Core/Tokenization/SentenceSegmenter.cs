@@ -10,7 +10,7 @@ namespace GrpcNlp.Core.Tokenization;
 /// terminators and closing quotes or brackets that follow it, and before any token preceded by
 /// a line break. No sentence ends after an abbreviation or initial ("Dr.", "J.", "U.S."), after a
 /// single letter followed by a period ("د. ب. أ."), when the next token starts with a lower-case
-/// letter, or after a number that starts the sentence ("1." in a list). "etc." and similar end a
+/// letter or a comma, colon or semicolon, or after a number that starts the sentence ("1." in a list). "etc." and similar end a
 /// sentence only when the next token starts with an upper-case letter. The Arabic semicolon ؛
 /// never ends a sentence: news text uses it between clauses. A sentence longer than
 /// <see cref="MaxSentenceTokens"/> tokens is cut, so that memory stays bounded when streaming.
@@ -122,7 +122,13 @@ public sealed class SentenceSegmenter
             return true;
         }
 
-        if (char.IsLower(following[0]))
+        if (char.IsLower(following[0]) || following[0] is ',' or ';' or ':' or '،')
+        {
+            return false;
+        }
+
+        // "name...@example.com": a mention glued to the terminator continues the text.
+        if (tokens[next].Span.Start == tokens[next - 1].Span.End && tokens[next].Type is TokenType.Mention)
         {
             return false;
         }

@@ -446,7 +446,7 @@ public sealed class WordTokenizer
 
         if (CharClasses.IsRegionalIndicator(cp))
         {
-            if (CharClasses.TryRuneAt(text, end, out Rune second, out int secondLength) && end < text.Length
+            if (end < text.Length && CharClasses.TryRuneAt(text, end, out Rune second, out int secondLength)
                 && CharClasses.IsRegionalIndicator(second.Value))
             {
                 end += secondLength;
@@ -501,10 +501,10 @@ public sealed class WordTokenizer
         return end;
     }
 
-    /// <summary>Punctuation, symbols and anything else: one token per character, dot runs and "…" runs joined.</summary>
+    /// <summary>Punctuation, symbols and anything else: one token per character, except runs of one repeated character ("...", "!!!").</summary>
     private static int ScanOther(ReadOnlySpan<char> text, int start, char c, UnicodeCategory category, int length, out TokenType type)
     {
-        if (c is '.' or '\u2026')
+        if (CharClasses.RunPunctuation.Contains(c))
         {
             int end = start + 1;
             while (end < text.Length && text[end] == c)
@@ -512,7 +512,9 @@ public sealed class WordTokenizer
                 end++;
             }
 
-            type = TokenType.Punctuation;
+            type = category is UnicodeCategory.MathSymbol or UnicodeCategory.OtherSymbol
+                ? TokenType.Symbol
+                : TokenType.Punctuation;
             return end;
         }
 

@@ -3,14 +3,17 @@ using GrpcNlp.Core.Pipeline;
 
 namespace GrpcNlp.Core.Tests.Entities;
 
-public sealed class EntityExtractorTests
+/// <summary>Entity cases, run once with the hand tokenizer and once with the real one.</summary>
+public abstract class EntityExtractorTests
 {
     private static readonly EntityExtractor s_extractor = new();
 
-    private static EntityResult Extract(string text, string language = "ar", params EntityType[] types) =>
-        s_extractor.Extract(HandAnalyzer.Analyze(text, language), types, TestContext.Current.CancellationToken);
+    private protected abstract AnalyzedText Analyze(string text, string language);
 
-    private static (string Text, EntityType Type, string? Value)[] Mentions(string text, string language = "ar", params EntityType[] types)
+    private EntityResult Extract(string text, string language = "ar", params EntityType[] types) =>
+        s_extractor.Extract(Analyze(text, language), types, TestContext.Current.CancellationToken);
+
+    private (string Text, EntityType Type, string? Value)[] Mentions(string text, string language = "ar", params EntityType[] types)
     {
         EntityResult result = Extract(text, language, types);
         return result.Mentions.Select(m => (text[m.Span.Start..m.Span.End], m.Type, m.NormalizedValue)).ToArray();
@@ -77,6 +80,14 @@ public sealed class EntityExtractorTests
         Assert.Contains(("1,500", EntityType.Number, (string?)"1500"), mentions);
         Assert.Contains(("https://example.org/news", EntityType.Url, (string?)null), mentions);
         Assert.Contains(("info@example.org", EntityType.Email, (string?)null), mentions);
+    }
+
+    [Fact]
+    public void Arabic_number_words_are_numbers()
+    {
+        var mentions = Mentions("أصيب خمسة أشخاص وبلغت الخسائر ثلاثة ملايين دولار", "ar");
+        Assert.Contains(("خمسة", EntityType.Number, (string?)"5"), mentions);
+        Assert.Contains(("ثلاثة ملايين دولار", EntityType.Money, (string?)"USD 3000000"), mentions);
     }
 
     [Fact]
@@ -237,4 +248,14 @@ public sealed class EntityExtractorTests
         Assert.Contains("Arabic/Data/gazetteer.tsv", names);
         Assert.Contains("English/Data/stop_words.txt", names);
     }
+}
+
+public sealed class EntityExtractorHandTokenizerTests : EntityExtractorTests
+{
+    private protected override AnalyzedText Analyze(string text, string language) => HandAnalyzer.Analyze(text, language);
+}
+
+public sealed class EntityExtractorRealTokenizerTests : EntityExtractorTests
+{
+    private protected override AnalyzedText Analyze(string text, string language) => RealAnalyzer.Analyze(text, language);
 }

@@ -70,6 +70,17 @@ public sealed class ExtractiveSummarizerTests
         Assert.DoesNotContain(result.Sentences, s => s.SentenceIndex == 3);
     }
 
+    [Theory]
+    [InlineData(Story, "ar")]
+    [InlineData(EnglishStory, "en")]
+    public void Central_sentences_win_with_the_real_tokenizer(string text, string language)
+    {
+        AnalyzedText[] documents = [RealAnalyzer.Analyze(text, language)];
+        SummaryResult result = s_summarizer.Summarize(documents, new SummaryOptions { MaxSentences = 3 }, TestContext.Current.CancellationToken);
+        Assert.Equal(3, result.Sentences.Count);
+        Assert.DoesNotContain(result.Sentences, s => s.SentenceIndex == 3);
+    }
+
     [Fact]
     public void Identical_sentences_from_two_documents_are_not_both_chosen()
     {

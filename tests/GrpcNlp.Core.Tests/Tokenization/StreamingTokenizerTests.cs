@@ -1,0 +1,118 @@
+using System.Text;
+using CsCheck;
+using GrpcNlp.Core.Text;
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Tests.Tokenization;
+
+public sealed class StreamingTokenizerTests
+{
+    private static readonly string[] s_texts =
+    [
+        "Dr. Smith met J. Doe in the U.S. today. It rose 1.3 percent! Did it? Yes... \"Sure.\" Fine.\nNew line here",
+        "كَتَبَ الطالبُ الدرسَ. هل حضرت؟ نعم! ارتفع بنسبة ٣٫٥٪ إلى ١٬٤٠٠ دولار .\nالتقى د. أحمد بالوزير. «انتهى.» ثم",
+        "See https://example.com/a?b=1. Mail john@example.org, #مصر @user 👍🏽 👨‍👩‍👧 🇪🇬 1️⃣ etc. Then wait... ok",
+        "   leading spaces and trailing   ",
+        "noWhitespaceAtAllButLong.Sentence.Here",
+    ];
+
+    private static readonly Gen<string> s_pieces = Gen.OneOf<string>(
+        "word", "Word", " ", "  ", "\n", ".", ",", "!", "?", "؟", "…", "...", "\"", "»", ")", "(", "'", "’", "-",
+        "Dr.", "U.S.", "e.g.", "etc.", "J.", "1", "1.5", "٣٫٥", "١٬٤٠٠", "%", "٪", "كتب", "كَتَبَ", "جمـيـل", "د.", "\u064E",
+        "https://ex.com/a", "www.ex.org", "a@b.com", "#وسم", "@user", "😀", "👍🏽", "👨‍👩‍👧", "🇪🇬", "1️⃣", "❤️",
+        "\uD83D", "\uDE00", "\u200F", "\u200C", "don't", "O'Brien", "state-of-the-art", "中");
+
+    private static readonly Gen<string> s_generatedText =
+        s_pieces.Array[0, 60].Select(parts => string.Concat(parts));
+
+    public static TheoryData<string> Texts => new(s_texts);
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Push_OneCharacterAtATime_EqualsUnary(string text)
+    {
+        var cuts = Enumerable.Range(1, Math.Max(0, text.Length - 1)).ToArray();
+        AssertStreamingEqualsUnary(text, cuts);
+    }
+
+    [Fact]
+    public void Push_RandomChunkings_EqualUnary()
+    {
+        Gen<string> text = Gen.OneOf(Gen.OneOf<string>(s_texts), s_generatedText);
+        text.SelectMany(t => Gen.Int[0, t.Length].Array[0, 12].Select(cuts => (t, cuts)))
+            .Sample(pair => AssertStreamingEqualsUnary(pair.t, pair.cuts), iter: 2000);
+    }
+
+    [Fact]
+    public void Tokenize_GeneratedText_NeverThrowsAndKeepsInvariants()
+    {
+        var tokenizer = new WordTokenizer();
+        var segmenter = new SentenceSegmenter();
+        Gen.OneOf(s_generatedText, Gen.String, Gen.Char.Array[0, 40].Select(chars => new string(chars)))
+            .Sample(text =>
+            {
+                IReadOnlyList<Token> tokens = tokenizer.Tokenize(text);
+                TokenInvariants.AssertValid(text, tokens);
+                TokenInvariants.AssertCover(tokens, segmenter.Segment(text, tokens, ""));
+            }, iter: 3000);
+    }
+
+    [Fact]
+    public void Push_LongStreamWithoutSentenceEnds_HoldsBackBoundedText()
+    {
+        var streaming = new StreamingTokenizer("en");
+        int maxHeld = 0;
+        int consumed = 0;
+        int pushed = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            TokenChunk chunk = streaming.Push("word ", isFinalBlock: false);
+            pushed += 5;
+            consumed += chunk.Original.Length;
+            maxHeld = Math.Max(maxHeld, pushed - consumed);
+        }
+
+        Assert.True(maxHeld < (SentenceSegmenter.MaxSentenceTokens + 8) * 5, $"held {maxHeld} characters");
+    }
+
+    [Fact]
+    public void Push_AfterFinalBlock_Throws()
+    {
+        var streaming = new StreamingTokenizer("");
+        streaming.Push("done.", isFinalBlock: true);
+        Assert.Throws<InvalidOperationException>(() => streaming.Push("more", isFinalBlock: false));
+    }
+
+    private static void AssertStreamingEqualsUnary(string text, int[] cuts)
+    {
+        IReadOnlyList<Token> expectedTokens = new WordTokenizer().Tokenize(text);
+        IReadOnlyList<Sentence> expectedSentences = new SentenceSegmenter().Segment(text, expectedTokens, "");
+
+        int[] ordered = [.. cuts.Where(c => c > 0 && c < text.Length).Distinct().Order(), text.Length];
+        var streaming = new StreamingTokenizer("");
+        var original = new StringBuilder();
+        var tokens = new List<Token>();
+        var sentences = new List<Sentence>();
+        int previous = 0;
+        foreach (int cut in ordered)
+        {
+            TokenChunk chunk = streaming.Push(text.AsSpan(previous, cut - previous), isFinalBlock: cut == text.Length);
+            int offset = original.Length;
+            original.Append(chunk.Original);
+            foreach (Token token in chunk.Tokens)
+            {
+                Assert.Equal(text.Substring(offset + token.Span.Start, token.Span.Length), chunk.Original[token.Span.Start..token.Span.End]);
+                tokens.Add(token with { Span = Shift(token.Span, offset) });
+            }
+
+            sentences.AddRange(chunk.Sentences.Select(s => s with { Span = Shift(s.Span, offset) }));
+            previous = cut;
+        }
+
+        Assert.Equal(text, original.ToString());
+        Assert.Equal(expectedTokens, tokens);
+        Assert.Equal(expectedSentences, sentences);
+    }
+
+    private static TextSpan Shift(TextSpan span, int offset) => new(span.Start + offset, span.End + offset);
+}

@@ -1,0 +1,87 @@
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Tests.Tokenization;
+
+public sealed class WordTokenizerTests
+{
+    private readonly WordTokenizer _tokenizer = new();
+
+    /// <summary>Text and its expected tokens as "surface/Type" separated by " | ".</summary>
+    public static TheoryData<string, string> Cases => new()
+    {
+        // English words, contractions, hyphens, abbreviations, initials.
+        { "Hello, world!", "Hello/Word | ,/Punctuation | world/Word | !/Punctuation" },
+        { "I don't know.", "I/Word | do/Word | n't/Word | know/Word | ./Punctuation" },
+        { "It's John’s car; we'll see.", "It/Word | 's/Word | John/Word | ’s/Word | car/Word | ;/Punctuation | we/Word | 'll/Word | see/Word | ./Punctuation" },
+        { "O'Brien can't", "O'Brien/Word | ca/Word | n't/Word" },
+        { "a state-of-the-art F-16", "a/Word | state-of-the-art/Word | F-16/Word" },
+        { "Dr. Smith met J. Doe in the U.S. today", "Dr./Word | Smith/Word | met/Word | J./Word | Doe/Word | in/Word | the/Word | U.S./Word | today/Word" },
+        { "e.g. 9 a.m. at bbc.com.", "e.g./Word | 9/Number | a.m./Word | at/Word | bbc.com/Word | ./Punctuation" },
+        { "the end.Next one", "the/Word | end/Word | ./Punctuation | Next/Word | one/Word" },
+        { "students' books", "students/Word | '/Punctuation | books/Word" },
+        { "snake_case", "snake_case/Word" },
+
+        // Numbers and percentages.
+        { "1,400 and 1.3 in 2020.", "1,400/Number | and/Word | 1.3/Number | in/Word | 2020/Number | ./Punctuation" },
+        { "grew 12.5% in 2020-2021", "grew/Word | 12.5/Number | %/Punctuation | in/Word | 2020/Number | -/Punctuation | 2021/Number" },
+        { "costs $100", "costs/Word | $/Symbol | 100/Number" },
+        { "1 + 2 = 3", "1/Number | +/Symbol | 2/Number | =/Symbol | 3/Number" },
+
+        // Arabic: diacritics and tatweel inside words, Arabic-Indic digits and separators.
+        { "كَتَبَ الطالبُ الدرسَ.", "كَتَبَ/Word | الطالبُ/Word | الدرسَ/Word | ./Punctuation" },
+        { "جمـيـل جداً", "جمـيـل/Word | جداً/Word" },
+        { "ارتفع بنسبة ٣٫٥٪ إلى ١٬٤٠٠ دولار", "ارتفع/Word | بنسبة/Word | ٣٫٥/Number | ٪/Punctuation | إلى/Word | ١٬٤٠٠/Number | دولار/Word" },
+        { "هل حضرت؟ نعم، حضرت!", "هل/Word | حضرت/Word | ؟/Punctuation | نعم/Word | ،/Punctuation | حضرت/Word | !/Punctuation" },
+        { "قال «مرحبا» اليوم .", "قال/Word | «/Punctuation | مرحبا/Word | »/Punctuation | اليوم/Word | ./Punctuation" },
+        { "د. أحمد", "د./Word | أحمد/Word" },
+        { "في عام 2020م", "في/Word | عام/Word | 2020م/Word" },
+
+        // URLs, e-mails, hashtags, mentions.
+        { "See https://example.com/a?b=1.", "See/Word | https://example.com/a?b=1/Url | ./Punctuation" },
+        { "(www.example.org)", "(/Punctuation | www.example.org/Url | )/Punctuation" },
+        { "https://en.wikipedia.org/wiki/Foo_(bar), ok", "https://en.wikipedia.org/wiki/Foo_(bar)/Url | ,/Punctuation | ok/Word" },
+        { "الرابط https://example.com/مصر، ثم", "الرابط/Word | https://example.com/مصر/Url | ،/Punctuation | ثم/Word" },
+        { "Mail john.doe@example.co.uk.", "Mail/Word | john.doe@example.co.uk/Email | ./Punctuation" },
+        { "#مصر and #NLP2024 by @user_1", "#مصر/Hashtag | and/Word | #NLP2024/Hashtag | by/Word | @user_1/Mention" },
+        { "#1 fan", "#/Punctuation | 1/Number | fan/Word" },
+
+        // Emoji sequences.
+        { "hi 😀!", "hi/Word | 😀/Emoji | !/Punctuation" },
+        { "👍🏽 ok", "👍🏽/Emoji | ok/Word" },
+        { "👨‍👩‍👧", "👨‍👩‍👧/Emoji" },
+        { "❤️🇪🇬", "❤️/Emoji | 🇪🇬/Emoji" },
+        { "1️⃣ item", "1️⃣/Emoji | item/Word" },
+
+        // Punctuation runs and symbols.
+        { "wait... what…", "wait/Word | .../Punctuation | what/Word | …/Punctuation" },
+        { "?!", "?/Punctuation | !/Punctuation" },
+        { "wow!!! ---- ok", "wow/Word | !!!/Punctuation | ----/Punctuation | ok/Word" },
+        { "at 10:30 on 2024/11/05", "at/Word | 10:30/Number | on/Word | 2024/11/05/Number" },
+        { "a → b", "a/Word | →/Symbol | b/Word" },
+
+        // Invisible characters and edge cases.
+        { "  \t\n ", "" },
+        { "\u200Fمرحبا\u200F", "مرحبا/Word" },
+        { "x\uD800y", "x/Word | \uD800/Symbol | y/Word" },
+        { "\u064E", "\u064E/Symbol" },
+        { "中文", "中/Word | 文/Word" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Tokenize_ProducesExpectedTokens(string text, string expected)
+    {
+        IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
+
+        string actual = string.Join(" | ", tokens.Select(t => $"{text[t.Span.Start..t.Span.End]}/{t.Type}"));
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Tokenize_SpansAreOrderedNonOverlappingAndNeverWhitespace(string text, string expected)
+    {
+        _ = expected;
+        TokenInvariants.AssertValid(text, _tokenizer.Tokenize(text));
+    }
+}
