@@ -51,6 +51,8 @@ public sealed class WordTokenizerTests
         { "👨‍👩‍👧", "👨‍👩‍👧/Emoji" },
         { "❤️🇪🇬", "❤️/Emoji | 🇪🇬/Emoji" },
         { "1️⃣ item", "1️⃣/Emoji | item/Word" },
+        { "#️⃣ ©️ 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "#️⃣/Emoji | ©️/Emoji | 🏴󠁧󠁢󠁳󠁣󠁴󠁿/Emoji" },
+        { "رائع😀👍", "رائع/Word | 😀/Emoji | 👍/Emoji" },
 
         // Punctuation runs and symbols.
         { "wait... what…", "wait/Word | .../Punctuation | what/Word | …/Punctuation" },
