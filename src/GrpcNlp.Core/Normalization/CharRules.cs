@@ -68,9 +68,16 @@ internal sealed class CharRules
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
     }
 
-    /// <summary>Whether the code point joins the unit before it: a continuation or a char that will be removed inside it.</summary>
+    /// <summary>
+    /// Whether the code point joins the unit before it: a continuation, or a char the rules
+    /// remove (control, tatweel), which must not stand between a letter and its marks.
+    /// </summary>
     public bool JoinsPrevious(Rune rune) =>
-        IsContinuation(rune) || (Options.RemoveControlCharacters && IsRemovableControl(rune));
+        IsContinuation(rune) || IsRemoved(rune);
+
+    /// <summary>Whether the rules delete the code point (controls, diacritics, tatweel).</summary>
+    public bool IsRemoved(Rune rune) =>
+        (Options.RemoveControlCharacters && IsRemovableControl(rune)) || Map(rune, out _) == RuneMapping.Deleted;
 
     /// <summary>Control and format chars the removal drops: Cc (keeping the whitespace ones), Cf except ZWNJ and ZWJ.</summary>
     public bool IsRemovableControl(Rune rune)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using GrpcNlp.Core.Text;
 
@@ -89,7 +90,6 @@ public sealed class TextNormalizer
             if (rules.Options.CollapseWhitespace && char.IsWhiteSpace(text[pos]))
             {
                 int end = WhitespaceRunEnd(rules, text, pos, out bool hasLineBreak);
-                if (end > pos)
                 {
                     string replacement = hasLineBreak ? "\n" : " ";
                     if (end - pos == 1 && text[pos] == replacement[0])
@@ -113,24 +113,22 @@ public sealed class TextNormalizer
     }
 
     /// <summary>
-    /// End of the whitespace run at <paramref name="start"/> (removable controls inside it are
-    /// absorbed). When a mark follows, the last whitespace char is left to carry it, so the
-    /// result is 0-length for a single whitespace char carrying a mark.
+    /// End of the whitespace run at <paramref name="start"/>. Chars the rules delete (controls,
+    /// stray marks, tatweel) are absorbed, so that removing them never leaves two runs side by side. A mark after the run stays a unit of its own: no whitespace composes with a mark.
     /// </summary>
     private static int WhitespaceRunEnd(CharRules rules, ReadOnlySpan<char> text, int start, out bool hasLineBreak)
     {
         int k = start;
-        int lastWhitespace = start;
         bool removeControls = rules.Options.RemoveControlCharacters;
         while (k < text.Length)
         {
             char c = text[k];
             if (char.IsWhiteSpace(c))
             {
-                lastWhitespace = k;
                 k++;
             }
-            else if (removeControls && !char.IsSurrogate(c) && rules.IsRemovableControl(new Rune(c)))
+            else if (!char.IsSurrogate(c)
+                && ((removeControls && rules.IsRemovableControl(new Rune(c))) || rules.Map(new Rune(c), out _) == RuneMapping.Deleted))
             {
                 k++;
             }
@@ -138,11 +136,6 @@ public sealed class TextNormalizer
             {
                 break;
             }
-        }
-
-        if (k < text.Length && lastWhitespace == k - 1 && CharRules.IsContinuation(RuneAt(text, k)))
-        {
-            k--;
         }
 
         hasLineBreak = false;
@@ -164,7 +157,7 @@ public sealed class TextNormalizer
         int p = start + CodePointLength(text, start);
         while (p < text.Length)
         {
-            if (Rune.DecodeFromUtf16(text[p..], out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done
+            if (Rune.DecodeFromUtf16(text[p..], out Rune rune, out int consumed) != OperationStatus.Done
                 || !rules.JoinsPrevious(rune)
                 || (rules.Options.CollapseWhitespace && Rune.IsWhiteSpace(rune)))
             {
@@ -179,28 +172,35 @@ public sealed class TextNormalizer
 
     private static void ProcessUnit(CharRules rules, ref AlignedTextBuilder builder, ReadOnlySpan<char> unit)
     {
-        if (rules.Form is { } form && !HasLoneSurrogate(unit) && CharRules.TryIsNormalized(unit, form) == false)
+        if (rules.Form is { } form && !HasLoneSurrogate(unit))
         {
-            string composed = unit.ToString().Normalize(form);
-            Span<char> scratch = composed.Length + 2 <= StackScratchLimit
-                ? stackalloc char[StackScratchLimit]
-                : new char[composed.Length + 2];
-            int length = ApplyRules(rules, composed, scratch);
-            ReadOnlySpan<char> result = scratch[..length];
-            if (result.SequenceEqual(unit))
+            // Removed chars go first: a mark separated from its letter by a tatweel or a
+            // control must compose with the letter once they are gone.
+            Span<char> stripped = unit.Length <= StackScratchLimit ? stackalloc char[unit.Length] : new char[unit.Length];
+            int strippedLength = Strip(rules, unit, stripped);
+            if (CharRules.TryIsNormalized(stripped[..strippedLength], form) == false)
             {
-                builder.Keep(unit.Length);
-            }
-            else if (result.IsEmpty)
-            {
-                builder.DeleteAttached(unit.Length);
-            }
-            else
-            {
-                builder.Replace(unit.Length, result);
-            }
+                string composed = stripped[..strippedLength].ToString().Normalize(form);
+                Span<char> scratch = composed.Length + 2 <= StackScratchLimit
+                    ? stackalloc char[StackScratchLimit]
+                    : new char[composed.Length + 2];
+                int length = ApplyRules(rules, composed, scratch);
+                ReadOnlySpan<char> result = scratch[..length];
+                if (result.SequenceEqual(unit))
+                {
+                    builder.Keep(unit.Length);
+                }
+                else if (result.IsEmpty)
+                {
+                    builder.DeleteAttached(unit.Length);
+                }
+                else
+                {
+                    builder.Replace(unit.Length, result);
+                }
 
-            return;
+                return;
+            }
         }
 
         // Unicode form leaves the unit alone: map code point by code point so that a deleted
@@ -209,7 +209,7 @@ public sealed class TextNormalizer
         int p = 0;
         while (p < unit.Length)
         {
-            if (Rune.DecodeFromUtf16(unit[p..], out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(unit[p..], out Rune rune, out int consumed) != OperationStatus.Done)
             {
                 builder.Keep(consumed);
                 p += consumed;
@@ -240,6 +240,26 @@ public sealed class TextNormalizer
         }
     }
 
+    /// <summary>Copies <paramref name="source"/> without the code points the rules remove.</summary>
+    private static int Strip(CharRules rules, ReadOnlySpan<char> source, Span<char> destination)
+    {
+        int written = 0;
+        int p = 0;
+        while (p < source.Length)
+        {
+            OperationStatus status = Rune.DecodeFromUtf16(source[p..], out Rune rune, out int consumed);
+            if (status != OperationStatus.Done || !rules.IsRemoved(rune))
+            {
+                source.Slice(p, consumed).CopyTo(destination[written..]);
+                written += consumed;
+            }
+
+            p += consumed;
+        }
+
+        return written;
+    }
+
     /// <summary>Applies the char-level rules (and control removal) to <paramref name="source"/>.</summary>
     private static int ApplyRules(CharRules rules, ReadOnlySpan<char> source, Span<char> destination)
     {
@@ -247,7 +267,7 @@ public sealed class TextNormalizer
         int p = 0;
         while (p < source.Length)
         {
-            if (Rune.DecodeFromUtf16(source[p..], out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(source[p..], out Rune rune, out int consumed) != OperationStatus.Done)
             {
                 source.Slice(p, consumed).CopyTo(destination[written..]);
                 written += consumed;
@@ -271,7 +291,7 @@ public sealed class TextNormalizer
     }
 
     private static Rune RuneAt(ReadOnlySpan<char> text, int index) =>
-        Rune.DecodeFromUtf16(text[index..], out Rune rune, out _) == System.Buffers.OperationStatus.Done
+        Rune.DecodeFromUtf16(text[index..], out Rune rune, out _) == OperationStatus.Done
             ? rune
             : Rune.ReplacementChar;
 

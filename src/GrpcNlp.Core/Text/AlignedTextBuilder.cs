@@ -130,12 +130,15 @@ internal ref struct AlignedTextBuilder
             return;
         }
 
-        // An edit that starts where the previous one ends (or inside it, for an attached
-        // deletion folding into a replaced char) extends it: touching edits are one edit.
+        // An attached deletion overlaps the edit of the char it belongs to and folds into it;
+        // deletions in a row form one deletion. Other touching edits stay apart, so that a span
+        // over one unit never expands to its neighbours (a clitic next to a folded letter).
         if (_edits.Count > 0)
         {
             TextEdit previous = _edits[^1];
-            if (previous.Original.End >= original.Start)
+            bool overlaps = previous.Original.End > original.Start;
+            bool deletionsInARow = previous.Original.End == original.Start && previous.Normalized.IsEmpty && normalized.IsEmpty;
+            if (overlaps || deletionsInARow)
             {
                 _edits[^1] = new TextEdit(
                     new TextSpan(Math.Min(previous.Original.Start, original.Start), original.End),

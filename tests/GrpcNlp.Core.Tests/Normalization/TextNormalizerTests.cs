@@ -16,15 +16,15 @@ public sealed class TextNormalizerTests
     {
         NormalizedText result = s_display.Normalize("كـتـاب");
         Assert.Equal("كتاب", result.Normalized);
-        Assert.Equal([Edit(0, 4, 0, 2)], result.Edits);
+        Assert.Equal([Edit(0, 2, 0, 1), Edit(2, 4, 1, 2)], result.Edits);
     }
 
     [Fact]
-    public void DiacriticsAreDeletedAndTouchingEditsMerge()
+    public void DiacriticsAreDeletedWithOneEditPerLetter()
     {
         NormalizedText result = s_search.Normalize("كَتَبَ");
         Assert.Equal("كتب", result.Normalized);
-        Assert.Equal([Edit(0, 6, 0, 3)], result.Edits);
+        Assert.Equal([Edit(0, 2, 0, 1), Edit(2, 4, 1, 2), Edit(4, 6, 2, 3)], result.Edits);
     }
 
     [Fact]
@@ -87,6 +87,22 @@ public sealed class TextNormalizerTests
         NormalizedText result = s_search.Normalize("a \t b");
         Assert.Equal("a b", result.Normalized);
         Assert.Equal([Edit(1, 4, 1, 2)], result.Edits);
+    }
+
+    [Fact]
+    public void StrayMarkAfterWhitespaceIsAbsorbedIntoTheRun()
+    {
+        NormalizedText result = s_search.Normalize("a \u064E\nb");
+        Assert.Equal("a\nb", result.Normalized);
+        Assert.Equal([Edit(1, 4, 1, 2)], result.Edits);
+    }
+
+    [Fact]
+    public void FoldedDigitNextToWhitespaceRunIsASeparateEdit()
+    {
+        NormalizedText result = s_search.Normalize("\t\u0669");
+        Assert.Equal(" 9", result.Normalized);
+        Assert.Equal([Edit(0, 1, 0, 1), Edit(1, 2, 1, 2)], result.Edits);
     }
 
     [Fact]

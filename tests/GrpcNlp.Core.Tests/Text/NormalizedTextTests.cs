@@ -23,7 +23,8 @@ public sealed class NormalizedTextTests
     {
         const string Text = "كَتَبَ";
         NormalizedText result = s_search.Normalize(Text);
-        Assert.Equal(new TextSpan(0, 6), result.ToOriginal(new TextSpan(1, 2)));
+        Assert.Equal(new TextSpan(2, 4), result.ToOriginal(new TextSpan(1, 2)));
+        Assert.Equal(new TextSpan(0, 6), result.ToOriginal(new TextSpan(0, 3)));
     }
 
     [Fact]
