@@ -95,6 +95,7 @@ public sealed class CliEndToEndTests(ServerFixture server)
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.StartsWith("error: InvalidArgument: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  document.language: ", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Out);
     }
 
