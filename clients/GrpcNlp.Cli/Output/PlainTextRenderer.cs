@@ -125,6 +125,12 @@ internal static class PlainTextRenderer
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         table.Write(buffer, "  ");
         string[] lines = buffer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        int spanWidth = 0;
+        foreach (EntityMention mention in mentions)
+        {
+            spanWidth = Math.Max(spanWidth, Span(mention.Span).Length);
+        }
+
         output.WriteLine(lines[0]);
         for (int i = 0; i < entities.Count; i++)
         {
@@ -138,7 +144,7 @@ internal static class PlainTextRenderer
 
                 EntityMention mention = mentions[mentionIndex];
                 string value = mention.NormalizedValue.Length > 0 ? $"  = {mention.NormalizedValue}" : string.Empty;
-                output.WriteLine($"      {Span(mention.Span)}  {TextTable.Clean(mention.Text)}{value}");
+                output.WriteLine($"      {Span(mention.Span).PadRight(spanWidth)}  {TextTable.Clean(mention.Text)}{value}");
             }
         }
     }

@@ -22,7 +22,16 @@ public sealed class TextAnalyzer
     /// <param name="text">The original text; every span of the result indexes it (UTF-16).</param>
     /// <param name="language">A BCP-47 tag whose primary subtag is used, or empty to detect it from the script.</param>
     /// <param name="tokenNormalization">How each token's normalized form is computed.</param>
-    public AnalyzedText Analyze(string text, string language, NormalizationOptions tokenNormalization)
+    public AnalyzedText Analyze(string text, string language, NormalizationOptions tokenNormalization) =>
+        Analyze(text, language, tokenNormalization, CancellationToken.None);
+
+    /// <summary>Analyzes <paramref name="text"/>, checking <paramref name="cancellationToken"/> between stages and while normalizing tokens.</summary>
+    /// <param name="text">The original text; every span of the result indexes it (UTF-16).</param>
+    /// <param name="language">A BCP-47 tag whose primary subtag is used, or empty to detect it from the script.</param>
+    /// <param name="tokenNormalization">How each token's normalized form is computed.</param>
+    /// <param name="cancellationToken">Cancels a long analysis.</param>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
+    public AnalyzedText Analyze(string text, string language, NormalizationOptions tokenNormalization, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokenNormalization);
@@ -30,16 +39,23 @@ public sealed class TextAnalyzer
             ? LanguageDetector.Detect(text)
             : LanguageTag.PrimaryLanguage(language);
 
+        cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
 
         TextNormalizer normalizer = s_normalizers.GetValue(tokenNormalization, static options => new TextNormalizer(options));
         string[] norms = new string[tokens.Count];
         for (int i = 0; i < norms.Length; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             Token token = tokens[i];
             norms[i] = normalizer.NormalizeToString(text.AsSpan(token.Span.Start, token.Span.Length));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, resolved);
         return new AnalyzedText(text, resolved, tokens, norms, sentences);
     }

@@ -1,0 +1,108 @@
+using System.Text;
+using Google.Protobuf;
+using GrpcNlp.Cli.Tests.Infrastructure;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Cli.Tests.EndToEnd;
+
+public sealed class CliEndToEndTests(ServerFixture server)
+{
+    [Fact]
+    public async Task Analyze_prints_language_tokens_entities_and_summary()
+    {
+        CliRun run = await CliRun.RunAsync(["analyze", "--server", server.Address], stdin: Texts.ArabicNews);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("language: ar", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"tokens: [1-9]\d*, sentences: [1-9]", run.Out);
+        Assert.Matches(@"entities: [1-9]\d* \([1-9]\d* mentions\)", run.Out);
+        Assert.Contains("القاهرة", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"summary: [1-9] sentences", run.Out);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_json_parses_and_its_utf16_offsets_slice_the_input()
+    {
+        CliRun run = await CliRun.RunAsync(
+            ["analyze", "--server", server.Address, "--json", "--encoding", "utf16"],
+            stdin: Texts.ArabicNews);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string line = Assert.Single(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        AnalyzeResponse response = JsonParser.Default.Parse<AnalyzeResponse>(line);
+        Assert.Equal("ar", response.Language);
+        Assert.NotEmpty(response.Tokens);
+        Assert.NotEmpty(response.Entities);
+        Assert.NotEmpty(response.Summary);
+        foreach (EntityMention mention in response.Mentions)
+        {
+            Assert.Equal(mention.Text, Texts.ArabicNews[(int)mention.Span.Begin..(int)mention.Span.End]);
+        }
+    }
+
+    [Fact]
+    public async Task Normalize_with_the_search_profile_removes_diacritics()
+    {
+        CliRun run = await CliRun.RunAsync(
+            ["normalize", "--server", server.Address, "--profile", "search"],
+            stdin: Texts.ArabicWithDiacritics);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("كتب الطالب الدرس.", run.Out.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Tokenize_lists_every_token()
+    {
+        CliRun run = await CliRun.RunAsync(["tokenize", "--server", server.Address], stdin: "Hello, world.");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("tokens: 4, sentences: 1", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"WORD\s+7\.\.12\s+0\s+world", run.Out);
+    }
+
+    [Fact]
+    public async Task Summarize_several_files_gives_one_summary_and_entities_answer_each_file()
+    {
+        string first = await WriteTempAsync(Texts.ArabicNews);
+        string second = await WriteTempAsync(Texts.ArabicSecond);
+        try
+        {
+            CliRun summary = await CliRun.RunAsync(["summarize", "--server", server.Address, "--sentences", "2", first, second]);
+            CliRun entities = await CliRun.RunAsync(["entities", "--server", server.Address, first, second]);
+
+            Assert.True(summary.ExitCode == 0, summary.ToString());
+            Assert.Matches(@"summary: 2 of \d+ sentences", summary.Out);
+            Assert.True(entities.ExitCode == 0, entities.ToString());
+            int firstHeader = entities.Out.IndexOf($"== {first} ==", StringComparison.Ordinal);
+            int secondHeader = entities.Out.IndexOf($"== {second} ==", StringComparison.Ordinal);
+            Assert.True(firstHeader >= 0 && secondHeader > firstHeader, entities.ToString());
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task A_rejected_request_exits_1_with_the_status_on_stderr()
+    {
+        CliRun run = await CliRun.RunAsync(
+            ["tokenize", "--server", server.Address, "--language", "not a language!"],
+            stdin: "text");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith("error: InvalidArgument: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  document.language: ", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
+    }
+
+    private static async Task<string> WriteTempAsync(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"grpcnlp-e2e-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), TestContext.Current.CancellationToken);
+        return path;
+    }
+}
