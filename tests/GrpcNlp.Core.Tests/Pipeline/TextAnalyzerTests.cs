@@ -15,7 +15,7 @@ public sealed class TextAnalyzerTests
     [InlineData("كتب الطالب", "AR-eg", "ar")]
     public void Analyze_ResolvesLanguage(string text, string language, string expected)
     {
-        AnalyzedText analyzed = _analyzer.Analyze(text, language, NormalizationOptions.None);
+        AnalyzedText analyzed = _analyzer.Analyze(text, language, NormalizationOptions.None, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, analyzed.Language);
         Assert.Same(text, analyzed.Text);
@@ -26,7 +26,7 @@ public sealed class TextAnalyzerTests
     {
         const string text = "كَتَبَ الطالـــبُ ٣ دروس. The END.";
 
-        AnalyzedText analyzed = _analyzer.Analyze(text, "", NormalizationOptions.Search);
+        AnalyzedText analyzed = _analyzer.Analyze(text, "", NormalizationOptions.Search, TestContext.Current.CancellationToken);
 
         Assert.Equal(analyzed.Tokens.Count, analyzed.TokenNorms.Count);
         Assert.Equal(["كتب", "الطالب", "3", "دروس", ".", "the", "end", "."], analyzed.TokenNorms);
@@ -41,7 +41,7 @@ public sealed class TextAnalyzerTests
     {
         const string text = "Dr. Smith didn't go 😀.";
 
-        AnalyzedText analyzed = _analyzer.Analyze(text, "en", NormalizationOptions.None);
+        AnalyzedText analyzed = _analyzer.Analyze(text, "en", NormalizationOptions.None, TestContext.Current.CancellationToken);
 
         Assert.Equal(analyzed.Tokens.Select(t => text[t.Span.Start..t.Span.End]), analyzed.TokenNorms);
     }
