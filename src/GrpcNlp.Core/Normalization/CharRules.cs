@@ -26,15 +26,20 @@ internal sealed class CharRules
 
         bool[] continuation = s_continuation.Value;
         var special = new List<char>();
+        _formStable = new bool[char.MaxValue + 1];
+        _joinsPrevious = new bool[char.MaxValue + 1];
         for (int c = 0; c <= char.MaxValue; c++)
         {
             char ch = (char)c;
+            bool stable = Form is not { } f || (!char.IsSurrogate(ch) && IsNormalizedChar(ch, f));
+            _formStable[c] = stable;
+            _joinsPrevious[c] = !char.IsSurrogate(ch) && (continuation[c] || IsRemoved(new Rune(ch)));
             if (char.IsSurrogate(ch)
                 || continuation[c]
                 || (options.CollapseWhitespace && char.IsWhiteSpace(ch))
                 || (options.RemoveControlCharacters && IsRemovableControl(new Rune(ch)))
                 || Map(new Rune(ch), out _) != RuneMapping.Unchanged
-                || (Form is { } form && !IsNormalizedChar(ch, form)))
+                || !stable)
             {
                 special.Add(ch);
             }
@@ -43,7 +48,13 @@ internal sealed class CharRules
         Special = SearchValues.Create(special.ToArray());
     }
 
+    private readonly bool[] _formStable;
+    private readonly bool[] _joinsPrevious;
+
     public NormalizationOptions Options { get; }
+
+    /// <summary>Whether a single BMP char is already in <see cref="Form"/> on its own.</summary>
+    public bool IsFormStable(char c) => _formStable[c];
 
     /// <summary>The .NET form for <see cref="NormalizationOptions.UnicodeForm"/>, or null for none.</summary>
     public NormalizationForm? Form { get; }
@@ -73,7 +84,7 @@ internal sealed class CharRules
     /// remove (control, tatweel), which must not stand between a letter and its marks.
     /// </summary>
     public bool JoinsPrevious(Rune rune) =>
-        IsContinuation(rune) || IsRemoved(rune);
+        rune.IsBmp ? _joinsPrevious[rune.Value] : IsContinuation(rune) || IsRemoved(rune);
 
     /// <summary>Whether the rules delete the code point (controls, diacritics, tatweel).</summary>
     public bool IsRemoved(Rune rune) =>

@@ -178,7 +178,9 @@ public sealed class TextNormalizer
             // control must compose with the letter once they are gone.
             Span<char> stripped = unit.Length <= StackScratchLimit ? stackalloc char[unit.Length] : new char[unit.Length];
             int strippedLength = Strip(rules, unit, stripped);
-            if (CharRules.TryIsNormalized(stripped[..strippedLength], form) == false)
+            // One char left (a letter whose marks were removed) needs no call into ICU.
+            bool single = strippedLength == 1 && rules.IsFormStable(stripped[0]);
+            if (!single && CharRules.TryIsNormalized(stripped[..strippedLength], form) == false)
             {
                 string composed = stripped[..strippedLength].ToString().Normalize(form);
                 Span<char> scratch = composed.Length + 2 <= StackScratchLimit
