@@ -24,9 +24,13 @@ public sealed class CancellationTests(GrpcNlpServerFixture fixture) : ServerTest
     {
         using AsyncClientStreamingCall<StreamSummarizeRequest, StreamSummarizeResponse> call =
             Summarization.StreamSummarize(new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300)));
-        await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = "a", Text = "A first sentence. " } });
 
-        // The stream is left open, so only the deadline can end the call.
-        await RpcAssert.FailsAsync(StatusCode.DeadlineExceeded, () => call.ResponseAsync.WaitAsync(GrpcNlpServerFixture.DefaultTimeout));
+        // The stream is left open, so only the deadline can end the call; on a slow machine it
+        // may already have passed at the first write.
+        await RpcAssert.FailsAsync(StatusCode.DeadlineExceeded, async () =>
+        {
+            await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = "a", Text = "A first sentence. " } });
+            await call.ResponseAsync.WaitAsync(GrpcNlpServerFixture.DefaultTimeout);
+        });
     }
 }
