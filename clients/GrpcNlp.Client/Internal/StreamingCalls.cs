@@ -75,23 +75,33 @@ internal static class StreamingCalls
         IAsyncEnumerable<TRequest> requests,
         CancellationToken cancellationToken)
     {
+        // A failing request source propagates as is; disposing the call (the caller's job) cancels it.
+        await foreach (TRequest request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await TryWriteAsync(call.RequestStream.WriteAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+
+        await TryWriteAsync(call.RequestStream.CompleteAsync(), cancellationToken).ConfigureAwait(false);
+        return await call.ResponseAsync.ConfigureAwait(false);
+    }
+
+    // A write fails when the server has already ended the call (for example RESOURCE_EXHAUSTED over
+    // its size limit); the call's status then says more than the failed write, so the caller gets
+    // the status from ResponseAsync instead.
+    private static async Task<bool> TryWriteAsync(Task write, CancellationToken cancellationToken)
+    {
         try
         {
-            await foreach (TRequest request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-
-            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            await write.ConfigureAwait(false);
+            return true;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested && call.ResponseAsync.IsCompleted)
+        catch (Exception exception) when (exception is RpcException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            // The server ended the call while we were writing (for example RESOURCE_EXHAUSTED over
-            // its size limit): its status says more than the failed write does.
-            return await call.ResponseAsync.ConfigureAwait(false);
+            return false;
         }
-
-        return await call.ResponseAsync.ConfigureAwait(false);
     }
 
     private static async Task WriteAllAsync<TRequest>(

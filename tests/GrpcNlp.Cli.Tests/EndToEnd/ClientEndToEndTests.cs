@@ -91,6 +91,19 @@ public sealed class ClientEndToEndTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_streamed_summary_over_the_server_limit_fails_with_resource_exhausted()
+    {
+        using GrpcNlpClient client = GrpcNlpClient.Create(server.Address);
+        string sentence = "جملة قصيرة للاختبار فقط. ";
+        int count = (ServerFixture.MaxStreamBytes / Encoding.UTF8.GetByteCount(sentence)) + 100;
+
+        RpcException error = await Assert.ThrowsAsync<RpcException>(() => client.SummarizeStreamAsync(
+            RepeatedChunks("big", sentence, count), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+    }
+
+    [Fact]
     public async Task A_failing_chunk_source_surfaces_its_own_exception()
     {
         using GrpcNlpClient client = GrpcNlpClient.Create(server.Address);
@@ -165,6 +178,15 @@ public sealed class ClientEndToEndTests(ServerFixture server)
             {
                 yield return new DocumentChunk { DocumentId = document.Id, Text = chunk, Language = document.Language };
             }
+        }
+    }
+
+    private static async IAsyncEnumerable<DocumentChunk> RepeatedChunks(string id, string text, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            yield return new DocumentChunk { DocumentId = id, Text = text };
+            await Task.Yield();
         }
     }
 
