@@ -34,14 +34,14 @@ public sealed class AnalysisService(
         string normalized = new TextNormalizer(textOptions).Normalize(document.Text).Normalized;
         cancellationToken.ThrowIfCancellationRequested();
 
-        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions);
+        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         // Entities and summaries are computed on SEARCH norms, as their own RPCs do, so that
         // Analyze agrees with ExtractEntities and Summarize whatever display options were asked.
         AnalyzedText searchAnalyzed = tokenOptions == Core.Normalization.NormalizationOptions.Search
             ? analyzed
-            : analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search);
+            : analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search, cancellationToken);
         EntityResult entities = extractor.Extract(searchAnalyzed, ProtoMapper.ToCore(request.Entities), cancellationToken);
         SummaryResult summary = summarizer.Summarize([searchAnalyzed], ProtoMapper.ToCore(request.Summary), cancellationToken);
 

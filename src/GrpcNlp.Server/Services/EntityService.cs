@@ -54,7 +54,7 @@ public sealed class EntityService(RequestValidator validator, TextAnalyzer analy
 
     private ExtractEntitiesResponse Extract(Document document, OffsetEncoding encoding, EntityOptions? options, CancellationToken cancellationToken)
     {
-        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search);
+        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         EntityResult result = extractor.Extract(analyzed, ProtoMapper.ToCore(options), cancellationToken);
 

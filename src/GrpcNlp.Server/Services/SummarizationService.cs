@@ -130,7 +130,7 @@ public sealed class SummarizationService(
         foreach (Document document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            analyzed.Add(analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search));
+            analyzed.Add(analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search, cancellationToken));
         }
 
         SummaryResult result = summarizer.Summarize(analyzed, ProtoMapper.ToCore(options), cancellationToken);

@@ -20,8 +20,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         validator.ValidateTokenize(request);
         Document document = request.Document;
         Core.Normalization.NormalizationOptions tokenOptions = ProtoMapper.ToCore(request.Options?.Normalization, V1.NormalizationProfile.Search);
-        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions);
-        context.CancellationToken.ThrowIfCancellationRequested();
+        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions, context.CancellationToken);
 
         var response = new TokenizeResponse
         {
