@@ -17,24 +17,24 @@ public static class Offsets
                 Assert.True(span.End <= text.Length, $"span end {span.End} past {text.Length}");
                 return text.Substring((int)span.Begin, (int)(span.End - span.Begin));
             case OffsetEncoding.CodePoint:
-            {
-                Rune[] runes = [.. text.EnumerateRunes()];
-                Assert.True(span.End <= runes.Length, $"span end {span.End} past {runes.Length} code points");
-                var builder = new StringBuilder();
-                for (long i = span.Begin; i < span.End; i++)
                 {
-                    builder.Append(runes[i].ToString());
+                    Rune[] runes = [.. text.EnumerateRunes()];
+                    Assert.True(span.End <= runes.Length, $"span end {span.End} past {runes.Length} code points");
+                    var builder = new StringBuilder();
+                    for (long i = span.Begin; i < span.End; i++)
+                    {
+                        builder.Append(runes[i].ToString());
+                    }
+
+                    return builder.ToString();
                 }
 
-                return builder.ToString();
-            }
-
             default:
-            {
-                byte[] bytes = Encoding.UTF8.GetBytes(text);
-                Assert.True(span.End <= bytes.Length, $"span end {span.End} past {bytes.Length} bytes");
-                return Encoding.UTF8.GetString(bytes, (int)span.Begin, (int)(span.End - span.Begin));
-            }
+                {
+                    byte[] bytes = Encoding.UTF8.GetBytes(text);
+                    Assert.True(span.End <= bytes.Length, $"span end {span.End} past {bytes.Length} bytes");
+                    return Encoding.UTF8.GetString(bytes, (int)span.Begin, (int)(span.End - span.Begin));
+                }
         }
     }
 
