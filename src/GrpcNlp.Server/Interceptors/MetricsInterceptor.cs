@@ -13,83 +13,45 @@ namespace GrpcNlp.Server.Interceptors;
 public sealed class MetricsInterceptor(GrpcNlpMetrics metrics) : Interceptor
 {
     /// <inheritdoc />
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
-        UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        long start = Stopwatch.GetTimestamp();
-        StatusCode code = StatusCode.Internal;
-        try
-        {
-            TResponse response = await continuation(request, context).ConfigureAwait(false);
-            code = StatusCode.OK;
-            return response;
-        }
-        catch (RpcException exception)
-        {
-            code = exception.StatusCode;
-            throw;
-        }
-        finally
-        {
-            Record(context, start, code);
-        }
-    }
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation) =>
+        MeasureAsync(context, () => continuation(request, context));
 
     /// <inheritdoc />
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        long start = Stopwatch.GetTimestamp();
-        StatusCode code = StatusCode.Internal;
-        try
-        {
-            TResponse response = await continuation(requestStream, context).ConfigureAwait(false);
-            code = StatusCode.OK;
-            return response;
-        }
-        catch (RpcException exception)
-        {
-            code = exception.StatusCode;
-            throw;
-        }
-        finally
-        {
-            Record(context, start, code);
-        }
-    }
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        MeasureAsync(context, () => continuation(requestStream, context));
 
     /// <inheritdoc />
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
-        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        long start = Stopwatch.GetTimestamp();
-        StatusCode code = StatusCode.Internal;
-        try
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        MeasureAsync(context, async () =>
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
-            code = StatusCode.OK;
-        }
-        catch (RpcException exception)
-        {
-            code = exception.StatusCode;
-            throw;
-        }
-        finally
-        {
-            Record(context, start, code);
-        }
-    }
+            return true;
+        });
 
     /// <inheritdoc />
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        MeasureAsync(context, async () =>
+        {
+            await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+            return true;
+        });
+
+    // One timing block for every handler kind: a call that ends without an RpcException other
+    // than success was turned into a status further in (ExceptionMappingInterceptor), so
+    // anything else escaping here is recorded as INTERNAL.
+    private async Task<T> MeasureAsync<T>(ServerCallContext context, Func<Task<T>> call)
     {
         long start = Stopwatch.GetTimestamp();
         StatusCode code = StatusCode.Internal;
         try
         {
-            await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+            T result = await call().ConfigureAwait(false);
             code = StatusCode.OK;
+            return result;
         }
         catch (RpcException exception)
         {

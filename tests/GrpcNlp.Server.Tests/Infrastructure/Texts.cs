@@ -1,3 +1,5 @@
+using GrpcNlp.V1;
+
 namespace GrpcNlp.Server.Tests.Infrastructure;
 
 /// <summary>Short texts written for these tests: Arabic with diacritics and tatweel, English with emoji.</summary>
@@ -18,4 +20,24 @@ public static class Texts
     public static readonly string[] All = [Arabic, English, Mixed];
 
     public static TheoryData<string> AllData => new(All);
+
+    /// <summary>The Arabic and English texts, each in every offset encoding.</summary>
+    public static TheoryData<string, OffsetEncoding> ArabicAndEnglishInEveryEncoding() => InEveryEncoding([Arabic, English]);
+
+    /// <summary>Every text, each in every offset encoding.</summary>
+    public static TheoryData<string, OffsetEncoding> AllInEveryEncoding() => InEveryEncoding(All);
+
+    private static TheoryData<string, OffsetEncoding> InEveryEncoding(IEnumerable<string> texts)
+    {
+        var data = new TheoryData<string, OffsetEncoding>();
+        foreach (string text in texts)
+        {
+            foreach (OffsetEncoding encoding in Offsets.AllEncodings)
+            {
+                data.Add(text, encoding);
+            }
+        }
+
+        return data;
+    }
 }

@@ -7,22 +7,8 @@ public sealed class AnalysisServiceTests(GrpcNlpServerFixture fixture) : ServerT
 {
     private AnalysisService.AnalysisServiceClient Client => new(Fixture.Channel);
 
-    public static TheoryData<string, OffsetEncoding> Cases()
-    {
-        var data = new TheoryData<string, OffsetEncoding>();
-        foreach (string text in new[] { Texts.Arabic, Texts.English })
-        {
-            foreach (OffsetEncoding encoding in Offsets.AllEncodings)
-            {
-                data.Add(text, encoding);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Texts.ArabicAndEnglishInEveryEncoding), MemberType = typeof(Texts))]
     public async Task Analyze_EveryLayerSlicesTheOriginal(string text, OffsetEncoding encoding)
     {
         AnalyzeResponse response = await Client.AnalyzeAsync(

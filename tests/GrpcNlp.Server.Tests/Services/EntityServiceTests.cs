@@ -8,22 +8,8 @@ public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTes
 {
     private EntityService.EntityServiceClient Client => new(Fixture.Channel);
 
-    public static TheoryData<string, OffsetEncoding> Cases()
-    {
-        var data = new TheoryData<string, OffsetEncoding>();
-        foreach (string text in new[] { Texts.Arabic, Texts.English })
-        {
-            foreach (OffsetEncoding encoding in Offsets.AllEncodings)
-            {
-                data.Add(text, encoding);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Texts.ArabicAndEnglishInEveryEncoding), MemberType = typeof(Texts))]
     public async Task ExtractEntities_MentionsSliceToTheirText(string text, OffsetEncoding encoding)
     {
         ExtractEntitiesResponse response = await Client.ExtractEntitiesAsync(

@@ -8,22 +8,8 @@ public sealed class TokenizationServiceTests(GrpcNlpServerFixture fixture) : Ser
 {
     private TokenizationService.TokenizationServiceClient Client => new(Fixture.Channel);
 
-    public static TheoryData<string, OffsetEncoding> Cases()
-    {
-        var data = new TheoryData<string, OffsetEncoding>();
-        foreach (string text in Texts.All)
-        {
-            foreach (OffsetEncoding encoding in Offsets.AllEncodings)
-            {
-                data.Add(text, encoding);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Texts.AllInEveryEncoding), MemberType = typeof(Texts))]
     public async Task Tokenize_EverySpanSlicesToItsText(string text, OffsetEncoding encoding)
     {
         TokenizeResponse response = await Client.TokenizeAsync(
