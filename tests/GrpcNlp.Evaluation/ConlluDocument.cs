@@ -22,9 +22,11 @@ internal sealed class ConlluDocument
     public IReadOnlyList<TextSpan> Tokens { get; }
 
     /// <summary>
-    /// One span per word as our tokenizer can produce it: a single-word token is its own span and
-    /// a multiword token (<c>3-4</c>) is one word spanning the whole token, since the tokenizer
-    /// does not split words inside a token.
+    /// One span per syntactic word. A single-word token is its own span. The words of a multiword
+    /// token (<c>3-4</c>) get consecutive spans inside it when their forms spell the token exactly
+    /// (<c>didn't</c> = <c>did</c> + <c>n't</c>), as the tokenizer splits such clitics; otherwise
+    /// the whole token is one word span, since the tokenizer cannot produce words whose forms
+    /// differ from the surface.
     /// </summary>
     public IReadOnlyList<TextSpan> Words { get; }
 
@@ -40,6 +42,10 @@ internal sealed class ConlluDocument
     {
         var text = new StringBuilder();
         var tokens = new List<TextSpan>();
+        var words = new List<TextSpan>();
+        var rangeWords = new List<string>();
+        int rangeLast = 0;
+        TextSpan rangeSpan = default;
         var sentences = new List<TextSpan>();
         bool inSentence = false;
         bool newParagraph = false;
@@ -105,6 +111,12 @@ internal sealed class ConlluDocument
 
             if (first <= skipThrough)
             {
+                rangeWords.Add(columns[1]);
+                if (first == rangeLast)
+                {
+                    AddRangeWords(text, rangeSpan, rangeWords, words);
+                }
+
                 continue;
             }
 
@@ -129,12 +141,45 @@ internal sealed class ConlluDocument
             int start = text.Length;
             text.Append(columns[1]);
             tokens.Add(new TextSpan(start, text.Length));
+            if (dash >= 0)
+            {
+                rangeSpan = new TextSpan(start, text.Length);
+                rangeLast = last;
+                rangeWords.Clear();
+            }
+            else
+            {
+                words.Add(new TextSpan(start, text.Length));
+            }
+
             sentenceEnd = text.Length;
             spaceAfterPrevious = !HasSpaceAfterNo(columns[9]);
         }
 
         EndSentence();
-        return new ConlluDocument(text.ToString(), tokens, [.. tokens], sentences);
+        return new ConlluDocument(text.ToString(), tokens, words, sentences);
+    }
+
+    private static void AddRangeWords(StringBuilder text, TextSpan token, List<string> forms, List<TextSpan> words)
+    {
+        string surface = text.ToString(token.Start, token.Length);
+        if (string.Concat(forms) == surface)
+        {
+            int start = token.Start;
+            foreach (string form in forms)
+            {
+                if (form.Length > 0)
+                {
+                    words.Add(new TextSpan(start, start + form.Length));
+                }
+
+                start += form.Length;
+            }
+        }
+        else
+        {
+            words.Add(token);
+        }
     }
 
     private static bool HasSpaceAfterNo(string misc)

@@ -17,17 +17,23 @@ var language = new Option<string>("--lang")
     Description = "Language passed to the analyzer",
     DefaultValueFactory = _ => "en",
 };
+var errors = new Option<int>("--errors")
+{
+    Description = "Print up to this many missed gold tokens and sentence starts with their context",
+    DefaultValueFactory = _ => 0,
+};
 var tokenization = new Command("tokenization", "Token, word and sentence boundary P/R/F1 against a CoNLL-U file, as the CoNLL 2018 UD shared task scores them.")
 {
     conllu,
     language,
+    errors,
 };
-tokenization.SetAction(parseResult => EvaluateTokenization(parseResult.GetRequiredValue(conllu), parseResult.GetRequiredValue(language)));
+tokenization.SetAction(parseResult => EvaluateTokenization(parseResult.GetRequiredValue(conllu), parseResult.GetRequiredValue(language), parseResult.GetValue(errors)));
 
 var root = new RootCommand("Measures GrpcNlp.Core against Universal Dependencies treebanks.") { tokenization };
 return root.Parse(args).Invoke();
 
-static int EvaluateTokenization(FileInfo file, string language)
+static int EvaluateTokenization(FileInfo file, string language, int errors)
 {
     if (!file.Exists)
     {
@@ -53,10 +59,13 @@ static int EvaluateTokenization(FileInfo file, string language)
             : new TextSpan(systemTokens[sentence.FirstToken].Start, systemTokens[sentence.FirstToken + sentence.TokenCount - 1].End);
     }
 
-    // The tokenizer never splits inside a token, so a system word is a system token.
+    // The tokenizer produces no multiword tokens, so a system word is a system token.
     SpanScore tokens = SpanScore.Compute(gold.Tokens, systemTokens);
     SpanScore sentences = SpanScore.Compute(gold.Sentences, systemSentences);
     SpanScore words = SpanScore.Compute(gold.Words, systemTokens);
+
+    PrintMisses("token", gold.Text, gold.Tokens, systemTokens, errors);
+    PrintMisses("sentence", gold.Text, gold.Sentences, systemSentences, errors);
 
     Console.WriteLine($"{file.Name}: {gold.Text.Length} characters, language {analyzed.Language}");
     Console.WriteLine();
@@ -77,6 +86,37 @@ static int EvaluateTokenization(FileInfo file, string language)
     };
     Console.WriteLine(JsonSerializer.Serialize(summary));
     return 0;
+}
+
+static void PrintMisses(string kind, string text, IReadOnlyList<TextSpan> gold, IReadOnlyList<TextSpan> system, int limit)
+{
+    if (limit <= 0)
+    {
+        return;
+    }
+
+    var found = new HashSet<TextSpan>(system);
+    int printed = 0;
+    foreach (TextSpan span in gold)
+    {
+        if (printed == limit)
+        {
+            break;
+        }
+
+        if (!found.Contains(span))
+        {
+            // Sentences are long: show where they start, which is where segmentation goes wrong.
+            int end = Math.Min(span.End, span.Start + 40);
+            int before = Math.Max(0, span.Start - 20);
+            int after = Math.Min(text.Length, end + 20);
+            string context = $"{text[before..span.Start]}[{text[span.Start..end]}]{text[end..after]}".ReplaceLineEndings(" ");
+            Console.WriteLine($"missed {kind}: {context}");
+            printed++;
+        }
+    }
+
+    Console.WriteLine();
 }
 
 static void PrintRow(string name, SpanScore score) =>
