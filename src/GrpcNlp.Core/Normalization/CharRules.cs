@@ -24,6 +24,41 @@ internal sealed class CharRules
             _ => null,
         };
 
+        // Per-char answers are precomputed for the BMP: the hot loops then cost one array read
+        // instead of a Unicode category lookup (and numeric value, case mapping) per char.
+        _bmpMapped = new char[char.MaxValue + 1];
+        _bmpFlags = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            char ch = (char)c;
+            if (char.IsSurrogate(ch))
+            {
+                continue;
+            }
+
+            var rune = new Rune(ch);
+            byte flags = ComputeIsRemovableControl(rune) ? RemovableControlFlag : (byte)0;
+            RuneMapping mapping = ComputeMap(rune, out Rune mapped);
+            if (mapping == RuneMapping.Deleted)
+            {
+                flags |= DeletedFlag;
+            }
+            else if (mapping == RuneMapping.Changed)
+            {
+                if (mapped.IsBmp)
+                {
+                    flags |= ChangedFlag;
+                    _bmpMapped[c] = (char)mapped.Value;
+                }
+                else
+                {
+                    flags |= SlowFlag;
+                }
+            }
+
+            _bmpFlags[c] = flags;
+        }
+
         bool[] continuation = s_continuation.Value;
         var special = new List<char>();
         _formStable = new bool[char.MaxValue + 1];
@@ -48,8 +83,15 @@ internal sealed class CharRules
         Special = SearchValues.Create(special.ToArray());
     }
 
+    private const byte ChangedFlag = 1;
+    private const byte DeletedFlag = 2;
+    private const byte RemovableControlFlag = 4;
+    private const byte SlowFlag = 8;
+
     private readonly bool[] _formStable;
     private readonly bool[] _joinsPrevious;
+    private readonly char[] _bmpMapped;
+    private readonly byte[] _bmpFlags;
 
     public NormalizationOptions Options { get; }
 
@@ -91,7 +133,10 @@ internal sealed class CharRules
         (Options.RemoveControlCharacters && IsRemovableControl(rune)) || Map(rune, out _) == RuneMapping.Deleted;
 
     /// <summary>Control and format chars the removal drops: Cc (keeping the whitespace ones), Cf except ZWNJ and ZWJ.</summary>
-    public bool IsRemovableControl(Rune rune)
+    public bool IsRemovableControl(Rune rune) =>
+        rune.IsBmp ? (_bmpFlags[rune.Value] & RemovableControlFlag) != 0 : ComputeIsRemovableControl(rune);
+
+    private bool ComputeIsRemovableControl(Rune rune)
     {
         UnicodeCategory category = Rune.GetUnicodeCategory(rune);
         if (category == UnicodeCategory.Control)
@@ -109,6 +154,27 @@ internal sealed class CharRules
 
     /// <summary>Maps one code point by the char-level rules (everything but Unicode forms and whitespace).</summary>
     public RuneMapping Map(Rune rune, out Rune mapped)
+    {
+        if (rune.IsBmp)
+        {
+            byte flags = _bmpFlags[rune.Value];
+            if ((flags & SlowFlag) == 0)
+            {
+                if ((flags & ChangedFlag) != 0)
+                {
+                    mapped = new Rune(_bmpMapped[rune.Value]);
+                    return RuneMapping.Changed;
+                }
+
+                mapped = rune;
+                return (flags & DeletedFlag) != 0 ? RuneMapping.Deleted : RuneMapping.Unchanged;
+            }
+        }
+
+        return ComputeMap(rune, out mapped);
+    }
+
+    private RuneMapping ComputeMap(Rune rune, out Rune mapped)
     {
         mapped = rune;
         int value = rune.Value;

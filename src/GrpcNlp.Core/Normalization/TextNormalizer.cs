@@ -106,6 +106,18 @@ public sealed class TextNormalizer
                 }
             }
 
+            // Most special chars (a folded letter, a digit, an upper-case letter) are a unit of
+            // one BMP char already in the form: map it directly, as ProcessUnit would.
+            char c = text[pos];
+            if (!char.IsSurrogate(c)
+                && rules.IsFormStable(c)
+                && (pos + 1 == text.Length || (!char.IsSurrogate(text[pos + 1]) && !rules.JoinsPrevious(new Rune(text[pos + 1])))))
+            {
+                ProcessChar(rules, ref builder, new Rune(c));
+                pos++;
+                continue;
+            }
+
             int unitEnd = UnitEnd(rules, text, pos);
             ProcessUnit(rules, ref builder, text[pos..unitEnd]);
             pos = unitEnd;
@@ -239,6 +251,30 @@ public sealed class TextNormalizer
             }
 
             p += consumed;
+        }
+    }
+
+    /// <summary>The char-level rules on a unit of one code point that needs no Unicode form.</summary>
+    private static void ProcessChar(CharRules rules, ref AlignedTextBuilder builder, Rune rune)
+    {
+        if (rules.Options.RemoveControlCharacters && rules.IsRemovableControl(rune))
+        {
+            builder.DeleteAttached(1);
+            return;
+        }
+
+        switch (rules.Map(rune, out Rune mapped))
+        {
+            case RuneMapping.Unchanged:
+                builder.Keep(1);
+                break;
+            case RuneMapping.Deleted:
+                builder.DeleteAttached(1);
+                break;
+            default:
+                Span<char> encoded = stackalloc char[2];
+                builder.Replace(1, encoded[..mapped.EncodeToUtf16(encoded)]);
+                break;
         }
     }
 
