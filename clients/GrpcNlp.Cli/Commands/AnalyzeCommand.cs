@@ -34,18 +34,9 @@ internal static class AnalyzeCommand
                 AnalyzeResponse response = await client
                     .AnalyzeAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
-                if (settings.Json)
-                {
-                    JsonOutput.Write(response, console.Out);
-                    continue;
-                }
-
-                if (documents.Count > 1)
-                {
-                    PlainTextRenderer.WriteDocumentHeader(document.Id, console.Out);
-                }
-
-                PlainTextRenderer.WriteAnalysis(response, tokensShown, console.Out);
+                string? header = documents.Count > 1 ? document.Id : null;
+                ResponseWriter.Write(response, header, settings.Json, console.Out,
+                    (analysis, output) => PlainTextRenderer.WriteAnalysis(analysis, tokensShown, output));
             }
         });
         return command;

@@ -24,7 +24,7 @@ internal static class EntitiesCommand
                 ExtractEntitiesResponse response = await client
                     .ExtractEntitiesAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
-                Write(response, header: false, settings.Json, console.Out);
+                ResponseWriter.Write(response, header: null, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
                 return;
             }
 
@@ -33,25 +33,9 @@ internal static class EntitiesCommand
                 .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
                 .ConfigureAwait(false))
             {
-                Write(response, header: true, settings.Json, console.Out);
+                ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
             }
         });
         return command;
-    }
-
-    private static void Write(ExtractEntitiesResponse response, bool header, bool json, TextWriter output)
-    {
-        if (json)
-        {
-            JsonOutput.Write(response, output);
-            return;
-        }
-
-        if (header)
-        {
-            PlainTextRenderer.WriteDocumentHeader(response.DocumentId, output);
-        }
-
-        PlainTextRenderer.WriteEntities(response, output);
     }
 }

@@ -44,14 +44,8 @@ internal static class NormalizeCommand
                 NormalizeResponse response = await client
                     .NormalizeAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
-                if (settings.Json)
-                {
-                    JsonOutput.Write(response, console.Out);
-                }
-                else
-                {
-                    PlainTextRenderer.WriteNormalization(response, showEdits, console.Out);
-                }
+                ResponseWriter.Write(response, header: null, settings.Json, console.Out,
+                    (normalized, output) => PlainTextRenderer.WriteNormalization(normalized, showEdits, output));
             }
         });
         return command;

@@ -24,18 +24,8 @@ internal static class TokenizeCommand
                 TokenizeResponse response = await client
                     .TokenizeAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
-                if (settings.Json)
-                {
-                    JsonOutput.Write(response, console.Out);
-                    continue;
-                }
-
-                if (documents.Count > 1)
-                {
-                    PlainTextRenderer.WriteDocumentHeader(document.Id, console.Out);
-                }
-
-                PlainTextRenderer.WriteTokens(response, console.Out);
+                string? header = documents.Count > 1 ? document.Id : null;
+                ResponseWriter.Write(response, header, settings.Json, console.Out, PlainTextRenderer.WriteTokens);
             }
         });
         return command;
