@@ -13,10 +13,10 @@ internal static class NormalizeCommand
         var profile = new Option<string>("--profile", "-p")
         {
             Description = "Normalization profile",
-            HelpName = "display|search|none",
+            HelpName = "display|search|none|lucene|camel-arclean",
             DefaultValueFactory = _ => "display",
         };
-        profile.AcceptOnlyFromAmong("display", "search", "none");
+        profile.AcceptOnlyFromAmong("display", "search", "none", "lucene", "camel-arclean");
         var edits = new Option<bool>("--edits")
         {
             Description = "Also list the edits that map the normalized text back to the original",
@@ -55,6 +55,8 @@ internal static class NormalizeCommand
     {
         "search" => NormalizationProfile.Search,
         "none" => NormalizationProfile.None,
+        "lucene" => NormalizationProfile.Lucene,
+        "camel-arclean" => NormalizationProfile.CamelArclean,
         _ => NormalizationProfile.Display,
     };
 }

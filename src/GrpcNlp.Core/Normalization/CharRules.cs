@@ -38,22 +38,20 @@ internal sealed class CharRules
 
             var rune = new Rune(ch);
             byte flags = ComputeIsRemovableControl(rune) ? RemovableControlFlag : (byte)0;
-            RuneMapping mapping = ComputeMap(rune, out Rune mapped);
-            if (mapping == RuneMapping.Deleted)
+            string? mapped = ComputeMap(rune);
+            if (mapped is { Length: 0 })
             {
                 flags |= DeletedFlag;
             }
-            else if (mapping == RuneMapping.Changed)
+            else if (mapped is { Length: 1 } && !char.IsSurrogate(mapped[0]))
             {
-                if (mapped.IsBmp)
-                {
-                    flags |= ChangedFlag;
-                    _bmpMapped[c] = (char)mapped.Value;
-                }
-                else
-                {
-                    flags |= SlowFlag;
-                }
+                flags |= ChangedFlag;
+                _bmpMapped[c] = mapped[0];
+            }
+            else if (mapped is not null)
+            {
+                flags |= ExpandedFlag;
+                _bmpExpansions[ch] = mapped;
             }
 
             _bmpFlags[c] = flags;
@@ -73,7 +71,8 @@ internal sealed class CharRules
                 || continuation[c]
                 || (options.CollapseWhitespace && char.IsWhiteSpace(ch))
                 || (options.RemoveControlCharacters && IsRemovableControl(new Rune(ch)))
-                || Map(new Rune(ch), out _) != RuneMapping.Unchanged
+                || (_bmpFlags[c] & (ChangedFlag | DeletedFlag | ExpandedFlag)) != 0
+                || (options.NormalizeLineBreaks && ch == '\r')
                 || !stable)
             {
                 special.Add(ch);
@@ -86,12 +85,16 @@ internal sealed class CharRules
     private const byte ChangedFlag = 1;
     private const byte DeletedFlag = 2;
     private const byte RemovableControlFlag = 4;
-    private const byte SlowFlag = 8;
+    private const byte ExpandedFlag = 8;
+
+    /// <summary>The longest replacement of one code point (the ﷲ ligature to الله, … to "...").</summary>
+    public const int MaxExpansion = 8;
 
     private readonly bool[] _formStable;
     private readonly bool[] _joinsPrevious;
     private readonly char[] _bmpMapped;
     private readonly byte[] _bmpFlags;
+    private readonly Dictionary<char, string> _bmpExpansions = [];
 
     public NormalizationOptions Options { get; }
 
@@ -130,7 +133,7 @@ internal sealed class CharRules
 
     /// <summary>Whether the rules delete the code point (controls, diacritics, tatweel).</summary>
     public bool IsRemoved(Rune rune) =>
-        (Options.RemoveControlCharacters && IsRemovableControl(rune)) || Map(rune, out _) == RuneMapping.Deleted;
+        (Options.RemoveControlCharacters && IsRemovableControl(rune)) || IsDeleted(rune);
 
     /// <summary>Control and format chars the removal drops: Cc (keeping the whitespace ones), Cf except ZWNJ and ZWJ.</summary>
     public bool IsRemovableControl(Rune rune) =>
@@ -146,71 +149,184 @@ internal sealed class CharRules
                 : rune.Value is not ('\t' or '\n' or '\r');
         }
 
-        return category == UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D);
+        return category == UnicodeCategory.Format && !(Options.KeepJoiners && rune.Value is 0x200C or 0x200D);
     }
 
-    public static bool IsArabicDiacritic(int value) =>
-        value is (>= 0x064B and <= 0x065F) or 0x0670 or (>= 0x06D6 and <= 0x06ED);
-
-    /// <summary>Maps one code point by the char-level rules (everything but Unicode forms and whitespace).</summary>
-    public RuneMapping Map(Rune rune, out Rune mapped)
+    /// <summary>Whether <paramref name="value"/> is one of the diacritics of <paramref name="set"/>.</summary>
+    public static bool IsArabicDiacritic(int value, DiacriticSet set) => set switch
     {
+        DiacriticSet.Tashkeel => value is >= 0x064B and <= 0x0652,
+        DiacriticSet.TashkeelAndDaggerAlef => value is (>= 0x064B and <= 0x0652) or 0x0670,
+        _ => value is (>= 0x064B and <= 0x065F) or 0x0670 or (>= 0x06D6 and <= 0x06ED),
+    };
+
+    /// <summary>Whether the char-level rules delete the code point.</summary>
+    public bool IsDeleted(Rune rune) =>
+        rune.IsBmp ? (_bmpFlags[rune.Value] & DeletedFlag) != 0 : ComputeMap(rune) is { Length: 0 };
+
+    /// <summary>
+    /// Maps one code point by the char-level rules (everything but Unicode forms and whitespace
+    /// runs). For <see cref="RuneMapping.Changed"/> the replacement (at most
+    /// <see cref="MaxExpansion"/> chars) is written to <paramref name="destination"/>.
+    /// </summary>
+    public RuneMapping Map(Rune rune, Span<char> destination, out int written)
+    {
+        written = 0;
         if (rune.IsBmp)
         {
             byte flags = _bmpFlags[rune.Value];
-            if ((flags & SlowFlag) == 0)
+            if ((flags & ChangedFlag) != 0)
             {
-                if ((flags & ChangedFlag) != 0)
-                {
-                    mapped = new Rune(_bmpMapped[rune.Value]);
-                    return RuneMapping.Changed;
-                }
-
-                mapped = rune;
-                return (flags & DeletedFlag) != 0 ? RuneMapping.Deleted : RuneMapping.Unchanged;
+                destination[0] = _bmpMapped[rune.Value];
+                written = 1;
+                return RuneMapping.Changed;
             }
+
+            if ((flags & DeletedFlag) != 0)
+            {
+                return RuneMapping.Deleted;
+            }
+
+            if ((flags & ExpandedFlag) == 0)
+            {
+                return RuneMapping.Unchanged;
+            }
+
+            string expansion = _bmpExpansions[(char)rune.Value];
+            expansion.CopyTo(destination);
+            written = expansion.Length;
+            return RuneMapping.Changed;
         }
 
-        return ComputeMap(rune, out mapped);
+        string? mapped = ComputeMap(rune);
+        if (mapped is null)
+        {
+            return RuneMapping.Unchanged;
+        }
+
+        mapped.CopyTo(destination);
+        written = mapped.Length;
+        return written == 0 ? RuneMapping.Deleted : RuneMapping.Changed;
     }
 
-    private RuneMapping ComputeMap(Rune rune, out Rune mapped)
+    /// <summary>The replacement of one code point: null when unchanged, empty when deleted.</summary>
+    private string? ComputeMap(Rune rune)
     {
-        mapped = rune;
-        int value = rune.Value;
-        NormalizationOptions o = Options;
-        if ((o.RemoveDiacritics && IsArabicDiacritic(value)) || (o.RemoveTatweel && value == 0x0640))
+        if (Options.CharacterMap == CharacterMap.CamelArclean && CamelArcleanMap.Map(rune) is { } mapped)
         {
-            return RuneMapping.Deleted;
+            var builder = new StringBuilder(mapped.Length);
+            foreach (Rune r in mapped.EnumerateRunes())
+            {
+                builder.Append(MapRune(r) ?? r.ToString());
+            }
+
+            string result = builder.ToString();
+            return result == rune.ToString() ? null : result;
         }
 
-        if (o.NormalizeAlef && value is 0x0623 or 0x0625 or 0x0622 or 0x0671)
+        return MapRune(rune);
+    }
+
+    /// <summary>The rules after the character map, as a chain: no rule's output is an earlier rule's input.</summary>
+    private string? MapRune(Rune rune)
+    {
+        int value = rune.Value;
+        NormalizationOptions o = Options;
+        if ((o.RemoveDiacritics && IsArabicDiacritic(value, o.Diacritics)) || (o.RemoveTatweel && value == 0x0640))
         {
-            mapped = new Rune(0x0627);
+            return string.Empty;
         }
-        else if (o.NormalizeAlefMaqsura && value == 0x0649)
+
+        if (o.FoldEllipsis && value == 0x2026)
         {
-            mapped = new Rune(0x064A);
+            return "...";
         }
-        else if (o.NormalizeTehMarbuta && value == 0x0629)
+
+        int folded = value;
+        if (o.NormalizePersianLetters)
         {
-            mapped = new Rune(0x0647);
+            folded = folded switch
+            {
+                0x06A9 or 0x06AA => 0x0643,
+                0x06CC or 0x06D2 => 0x064A,
+                0x06C1 or 0x06BE or 0x06D5 or 0x06C0 or 0x06C2 => 0x0647,
+                0x06C3 => 0x0629,
+                _ => folded,
+            };
         }
-        else if (o.NormalizeDigits && value > 0x7F && Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
+
+        if (o.NormalizeHamzaCarriers)
         {
-            int digit = (int)Rune.GetNumericValue(rune);
+            folded = folded switch { 0x0624 => 0x0648, 0x0626 => 0x064A, _ => folded };
+        }
+
+        if ((o.NormalizeAlef && folded is 0x0623 or 0x0625 or 0x0622) || (o.FoldsAlefWasla && folded == 0x0671))
+        {
+            folded = 0x0627;
+        }
+        else if (o.NormalizeAlefMaqsura && folded == 0x0649)
+        {
+            folded = 0x064A;
+        }
+        else if (o.NormalizeTehMarbuta && folded == 0x0629)
+        {
+            folded = 0x0647;
+        }
+
+        if (o.NormalizeDigits && folded > 0x7F && Rune.GetUnicodeCategory(new Rune(folded)) == UnicodeCategory.DecimalDigitNumber)
+        {
+            int digit = (int)Rune.GetNumericValue(new Rune(folded));
             if (digit is >= 0 and <= 9)
             {
-                mapped = new Rune('0' + digit);
+                folded = '0' + digit;
             }
         }
 
-        if (o.CaseFold)
+        if (o.ArabicPunctuationToLatin)
         {
-            mapped = Rune.ToLowerInvariant(mapped);
+            folded = folded switch
+            {
+                0x060C or 0x066C => ',',
+                0x061B => ';',
+                0x061F => '?',
+                0x066A => '%',
+                0x066B or 0x06D4 => '.',
+                _ => folded,
+            };
         }
 
-        return mapped == rune ? RuneMapping.Unchanged : RuneMapping.Changed;
+        if (o.FoldQuotes)
+        {
+            folded = folded switch
+            {
+                0x2018 or 0x2019 or 0x201A or 0x201B or 0x2039 or 0x203A => '\'',
+                0x201C or 0x201D or 0x201E or 0x201F or 0x00AB or 0x00BB => '"',
+                _ => folded,
+            };
+        }
+
+        if (o.FoldDashes && folded is (>= 0x2010 and <= 0x2015) or 0x2212 or 0xFE58 or 0xFE63 or 0xFF0D)
+        {
+            folded = '-';
+        }
+
+        if (o.NormalizeSpaces && folded != ' ' && Rune.GetUnicodeCategory(new Rune(folded)) == UnicodeCategory.SpaceSeparator)
+        {
+            folded = ' ';
+        }
+
+        if (o.NormalizeLineBreaks && folded is '\r' or 0x0085 or 0x2028 or 0x2029)
+        {
+            folded = '\n';
+        }
+
+        Rune result = new(folded);
+        if (o.CaseFold)
+        {
+            result = Rune.ToLowerInvariant(result);
+        }
+
+        return result == rune ? null : result.ToString();
     }
 
     private static bool IsNormalizedChar(char c, NormalizationForm form)

@@ -76,7 +76,8 @@ public sealed class StreamingNormalizer
         ReadOnlySpan<char> pending = _pending.AsSpan(0, _pendingLength);
         for (int b = pending.Length - 1; b >= 1; b--)
         {
-            if (StartsUnit(pending[b]))
+            // CR LF is one line break when line breaks are normalized: never cut between them.
+            if (StartsUnit(pending[b]) && !(pending[b] == '\n' && pending[b - 1] == '\r' && _rules.Options.NormalizeLineBreaks))
             {
                 return b;
             }

@@ -106,9 +106,17 @@ public sealed class TextNormalizer
                 }
             }
 
+            // CR LF is one line break: one edit to one LF.
+            char c = text[pos];
+            if (c == '\r' && rules.Options.NormalizeLineBreaks && pos + 1 < text.Length && text[pos + 1] == '\n')
+            {
+                builder.Replace(2, "\n");
+                pos += 2;
+                continue;
+            }
+
             // Most special chars (a folded letter, a digit, an upper-case letter) are a unit of
             // one BMP char already in the form: map it directly, as ProcessUnit would.
-            char c = text[pos];
             if (!char.IsSurrogate(c)
                 && rules.IsFormStable(c)
                 && (pos + 1 == text.Length || (!char.IsSurrogate(text[pos + 1]) && !rules.JoinsPrevious(new Rune(text[pos + 1])))))
@@ -140,7 +148,7 @@ public sealed class TextNormalizer
                 k++;
             }
             else if (!char.IsSurrogate(c)
-                && ((removeControls && rules.IsRemovableControl(new Rune(c))) || rules.Map(new Rune(c), out _) == RuneMapping.Deleted))
+                && ((removeControls && rules.IsRemovableControl(new Rune(c))) || rules.IsDeleted(new Rune(c))))
             {
                 k++;
             }
@@ -195,9 +203,10 @@ public sealed class TextNormalizer
             if (!single && CharRules.TryIsNormalized(stripped[..strippedLength], form) == false)
             {
                 string composed = stripped[..strippedLength].ToString().Normalize(form);
-                Span<char> scratch = composed.Length + 2 <= StackScratchLimit
+                int scratchLength = (composed.Length * CharRules.MaxExpansion) + 2;
+                Span<char> scratch = scratchLength <= StackScratchLimit
                     ? stackalloc char[StackScratchLimit]
-                    : new char[composed.Length + 2];
+                    : new char[scratchLength];
                 int length = ApplyRules(rules, composed, scratch);
                 ReadOnlySpan<char> result = scratch[..length];
                 if (result.SequenceEqual(unit))
@@ -219,7 +228,7 @@ public sealed class TextNormalizer
 
         // Unicode form leaves the unit alone: map code point by code point so that a deleted
         // mark is attached to the letter it sits on and untouched code points stay outside edits.
-        Span<char> encoded = stackalloc char[2];
+        Span<char> encoded = stackalloc char[CharRules.MaxExpansion];
         int p = 0;
         while (p < unit.Length)
         {
@@ -236,7 +245,7 @@ public sealed class TextNormalizer
             }
             else
             {
-                switch (rules.Map(rune, out Rune mapped))
+                switch (rules.Map(rune, encoded, out int written))
                 {
                     case RuneMapping.Unchanged:
                         builder.Keep(consumed);
@@ -245,7 +254,7 @@ public sealed class TextNormalizer
                         builder.DeleteAttached(consumed);
                         break;
                     default:
-                        builder.Replace(consumed, encoded[..mapped.EncodeToUtf16(encoded)]);
+                        builder.Replace(consumed, encoded[..written]);
                         break;
                 }
             }
@@ -263,7 +272,8 @@ public sealed class TextNormalizer
             return;
         }
 
-        switch (rules.Map(rune, out Rune mapped))
+        Span<char> encoded = stackalloc char[CharRules.MaxExpansion];
+        switch (rules.Map(rune, encoded, out int written))
         {
             case RuneMapping.Unchanged:
                 builder.Keep(1);
@@ -272,8 +282,7 @@ public sealed class TextNormalizer
                 builder.DeleteAttached(1);
                 break;
             default:
-                Span<char> encoded = stackalloc char[2];
-                builder.Replace(1, encoded[..mapped.EncodeToUtf16(encoded)]);
+                builder.Replace(1, encoded[..written]);
                 break;
         }
     }
@@ -319,9 +328,13 @@ public sealed class TextNormalizer
                 continue;
             }
 
-            if (rules.Map(rune, out Rune mapped) != RuneMapping.Deleted)
+            if (rules.Map(rune, destination[written..], out int mappedLength) == RuneMapping.Unchanged)
             {
-                written += mapped.EncodeToUtf16(destination[written..]);
+                written += rune.EncodeToUtf16(destination[written..]);
+            }
+            else
+            {
+                written += mappedLength;
             }
         }
 

@@ -12,6 +12,8 @@ internal static partial class ProtoMapper
         {
             V1.NormalizationProfile.Search => CoreNormalization.NormalizationOptions.Search,
             V1.NormalizationProfile.None => CoreNormalization.NormalizationOptions.None,
+            V1.NormalizationProfile.Lucene => CoreNormalization.NormalizationOptions.Lucene,
+            V1.NormalizationProfile.CamelArclean => CoreNormalization.NormalizationOptions.CamelArclean,
             _ => CoreNormalization.NormalizationOptions.Display,
         };
 
@@ -45,6 +47,29 @@ internal static partial class ProtoMapper
             NormalizeDigits = options.HasNormalizeDigits ? options.NormalizeDigits : preset.NormalizeDigits,
             CollapseWhitespace = options.HasCollapseWhitespace ? options.CollapseWhitespace : preset.CollapseWhitespace,
             RemoveControlCharacters = options.HasRemoveControlCharacters ? options.RemoveControlCharacters : preset.RemoveControlCharacters,
+            NormalizeHamzaCarriers = options.HasNormalizeHamzaCarriers ? options.NormalizeHamzaCarriers : preset.NormalizeHamzaCarriers,
+            NormalizePersianLetters = options.HasNormalizePersianLetters ? options.NormalizePersianLetters : preset.NormalizePersianLetters,
+            ArabicPunctuationToLatin = options.HasArabicPunctuationToLatin ? options.ArabicPunctuationToLatin : preset.ArabicPunctuationToLatin,
+            FoldQuotes = options.HasFoldQuotes ? options.FoldQuotes : preset.FoldQuotes,
+            FoldDashes = options.HasFoldDashes ? options.FoldDashes : preset.FoldDashes,
+            FoldEllipsis = options.HasFoldEllipsis ? options.FoldEllipsis : preset.FoldEllipsis,
+            NormalizeSpaces = options.HasNormalizeSpaces ? options.NormalizeSpaces : preset.NormalizeSpaces,
+            NormalizeLineBreaks = options.HasNormalizeLineBreaks ? options.NormalizeLineBreaks : preset.NormalizeLineBreaks,
+            KeepJoiners = options.HasKeepJoiners ? options.KeepJoiners : preset.KeepJoiners,
+            NormalizeAlefWasla = options.HasNormalizeAlefWasla ? options.NormalizeAlefWasla : preset.NormalizeAlefWasla,
+            Diacritics = options.DiacriticSet switch
+            {
+                V1.DiacriticSet.Full => CoreNormalization.DiacriticSet.Full,
+                V1.DiacriticSet.Tashkeel => CoreNormalization.DiacriticSet.Tashkeel,
+                V1.DiacriticSet.TashkeelAndDaggerAlef => CoreNormalization.DiacriticSet.TashkeelAndDaggerAlef,
+                _ => preset.Diacritics,
+            },
+            CharacterMap = options.CharacterMap switch
+            {
+                V1.CharacterMap.None => CoreNormalization.CharacterMap.None,
+                V1.CharacterMap.CamelArclean => CoreNormalization.CharacterMap.CamelArclean,
+                _ => preset.CharacterMap,
+            },
         };
 
         // Core caches one normalizer per options instance: hand back the shared preset when the
@@ -71,6 +96,25 @@ internal static partial class ProtoMapper
         NormalizeDigits = applied.NormalizeDigits,
         CollapseWhitespace = applied.CollapseWhitespace,
         RemoveControlCharacters = applied.RemoveControlCharacters,
+        NormalizeHamzaCarriers = applied.NormalizeHamzaCarriers,
+        NormalizePersianLetters = applied.NormalizePersianLetters,
+        ArabicPunctuationToLatin = applied.ArabicPunctuationToLatin,
+        FoldQuotes = applied.FoldQuotes,
+        FoldDashes = applied.FoldDashes,
+        FoldEllipsis = applied.FoldEllipsis,
+        NormalizeSpaces = applied.NormalizeSpaces,
+        NormalizeLineBreaks = applied.NormalizeLineBreaks,
+        KeepJoiners = applied.KeepJoiners,
+        NormalizeAlefWasla = applied.FoldsAlefWasla,
+        DiacriticSet = applied.Diacritics switch
+        {
+            CoreNormalization.DiacriticSet.Tashkeel => V1.DiacriticSet.Tashkeel,
+            CoreNormalization.DiacriticSet.TashkeelAndDaggerAlef => V1.DiacriticSet.TashkeelAndDaggerAlef,
+            _ => V1.DiacriticSet.Full,
+        },
+        CharacterMap = applied.CharacterMap == CoreNormalization.CharacterMap.CamelArclean
+            ? V1.CharacterMap.CamelArclean
+            : V1.CharacterMap.None,
     };
 
     public static V1.TextEdit ToProto(TextEdit edit, SpanMapper original, SpanMapper normalized)

@@ -194,6 +194,16 @@ public sealed class RequestValidator
         {
             errors.Add($"{path}.unicode_form", $"unknown Unicode form {(int)options.UnicodeForm}");
         }
+
+        if (!Enum.IsDefined(options.DiacriticSet))
+        {
+            errors.Add($"{path}.diacritic_set", $"unknown diacritic set {(int)options.DiacriticSet}");
+        }
+
+        if (!Enum.IsDefined(options.CharacterMap))
+        {
+            errors.Add($"{path}.character_map", $"unknown character map {(int)options.CharacterMap}");
+        }
     }
 
     private static void CheckEntityOptions(Violations errors, EntityOptions? options, string path)

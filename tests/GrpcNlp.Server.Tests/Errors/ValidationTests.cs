@@ -58,6 +58,21 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
     }
 
     [Fact]
+    public async Task Normalize_UnknownDiacriticSetAndCharacterMap_AreInvalidArgument()
+    {
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Normalization.NormalizeAsync(
+                new NormalizeRequest
+                {
+                    Document = new Document { Text = "hello" },
+                    Options = new V1.NormalizationOptions { DiacriticSet = (DiacriticSet)9, CharacterMap = (CharacterMap)9 },
+                },
+                Call()).ResponseAsync);
+        RpcAssert.HasFieldViolation(error, "options.diacritic_set");
+        RpcAssert.HasFieldViolation(error, "options.character_map");
+    }
+
+    [Fact]
     public async Task Normalize_BadLanguageTag_IsInvalidArgument_OnDocumentLanguage()
     {
         RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>

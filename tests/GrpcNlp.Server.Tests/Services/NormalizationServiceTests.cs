@@ -62,6 +62,51 @@ public sealed class NormalizationServiceTests(GrpcNlpServerFixture fixture) : Se
         Assert.True(response.Applied.RemoveDiacritics);
     }
 
+    [Theory]
+    [InlineData(NormalizationProfile.Lucene, "ٱلطالب الي مدرسه ک\u200F قال")]
+    [InlineData(NormalizationProfile.CamelArclean, "الطالب إلى مدرسة ك  قال")]
+    public async Task Normalize_PeerProfiles(NormalizationProfile profile, string expected)
+    {
+        NormalizeResponse response = await Client.NormalizeAsync(
+            new NormalizeRequest
+            {
+                Document = new Document { Text = "ٱلطَّالِب إِلَى مدرسة ک‏ قـال" },
+                Options = new V1.NormalizationOptions { Profile = profile },
+            },
+            Call());
+        Assert.Equal(expected, response.NormalizedText);
+        Assert.Equal(profile, response.Applied.Profile);
+    }
+
+    [Fact]
+    public async Task Normalize_AppliedReportsEveryResolvedOption()
+    {
+        NormalizeResponse response = await Client.NormalizeAsync(
+            new NormalizeRequest
+            {
+                Document = new Document { Text = "سؤال… ٱ" },
+                Options = new V1.NormalizationOptions
+                {
+                    Profile = NormalizationProfile.Lucene,
+                    NormalizeHamzaCarriers = true,
+                    FoldEllipsis = true,
+                    DiacriticSet = DiacriticSet.Full,
+                },
+            },
+            Call());
+        Assert.Equal("سوال... ٱ", response.NormalizedText);
+        AppliedNormalization applied = response.Applied;
+        Assert.True(applied.NormalizeHamzaCarriers);
+        Assert.True(applied.FoldEllipsis);
+        Assert.Equal(DiacriticSet.Full, applied.DiacriticSet);
+        Assert.True(applied.NormalizeAlef);
+        Assert.False(applied.NormalizeAlefWasla);
+        Assert.False(applied.FoldQuotes);
+        Assert.True(applied.KeepJoiners);
+        Assert.Equal(CharacterMap.None, applied.CharacterMap);
+        Assert.Equal(UnicodeForm.None, applied.UnicodeForm);
+    }
+
     [Fact]
     public async Task Normalize_OverrideWinsOverProfile()
     {
