@@ -80,6 +80,77 @@ internal sealed class CharRules
         }
 
         Special = SearchValues.Create(special.ToArray());
+
+        // With collapsing, a char whose normalization is only whitespace (an isolated haraka
+        // presentation form: NFKC gives a space and the mark, and the mark is removed) must
+        // collapse with the whitespace around it like a space, or a second pass would change it.
+        // A char that the form and the rules together delete (a haraka presentation form: NFKC
+        // gives tatweel and the haraka, both removed) joins the unit before it like a removed
+        // char, so its deletion attaches to the same char in a stream as in the whole text.
+        if (Form is not null)
+        {
+            for (int c = 0x80; c <= char.MaxValue; c++)
+            {
+                if (!_formStable[c] && !_joinsPrevious[c] && !char.IsSurrogate((char)c) && NormalizeAlone((char)c).Length == 0)
+                {
+                    _joinsPrevious[c] = true;
+                    _vanishes[c] = true;
+                }
+            }
+        }
+
+        _spaceLike = new bool[char.MaxValue + 1];
+        if (options.CollapseWhitespace)
+        {
+            for (int c = 0; c <= char.MaxValue; c++)
+            {
+                char ch = (char)c;
+                if (!char.IsSurrogate(ch) && !char.IsWhiteSpace(ch) && (!_formStable[c] || (_bmpFlags[c] & (ChangedFlag | ExpandedFlag)) != 0))
+                {
+                    string alone = NormalizeAlone(ch);
+                    _spaceLike[c] = alone.Length > 0 && alone.AsSpan().Trim().IsEmpty;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the rules, or the form and the rules together, delete the char (a whitespace run absorbs it).</summary>
+    public bool Vanishes(char c) => _vanishes[c] || IsRemoved(new Rune(c));
+
+    /// <summary>Whether the char, alone, normalizes to whitespace only (then it collapses like whitespace).</summary>
+    public bool IsSpaceLike(char c) => _spaceLike[c];
+
+    /// <summary>Whether the char starts or continues a whitespace run when collapsing.</summary>
+    public bool IsCollapsibleSpace(char c) => char.IsWhiteSpace(c) || _spaceLike[c];
+
+    private string NormalizeAlone(char c)
+    {
+        string text = c.ToString();
+        if (Form is { } form && CharRules.TryIsNormalized(text, form) == false)
+        {
+            text = text.Normalize(form);
+        }
+
+        var builder = new StringBuilder();
+        Span<char> mapped = stackalloc char[MaxExpansion];
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (IsRemoved(rune))
+            {
+                continue;
+            }
+
+            if (Map(rune, mapped, out int written) == RuneMapping.Unchanged)
+            {
+                builder.Append(rune.ToString());
+            }
+            else
+            {
+                builder.Append(mapped[..written]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private const byte ChangedFlag = 1;
@@ -92,6 +163,8 @@ internal sealed class CharRules
 
     private readonly bool[] _formStable;
     private readonly bool[] _joinsPrevious;
+    private readonly bool[] _spaceLike;
+    private readonly bool[] _vanishes = new bool[char.MaxValue + 1];
     private readonly char[] _bmpMapped;
     private readonly byte[] _bmpFlags;
     private readonly Dictionary<char, string> _bmpExpansions = [];

@@ -69,7 +69,7 @@ public sealed class StreamingNormalizer
     private bool StartsUnit(char c) =>
         !char.IsSurrogate(c)
         && !_rules.JoinsPrevious(new Rune(c))
-        && !(_rules.Options.CollapseWhitespace && char.IsWhiteSpace(c));
+        && !(_rules.Options.CollapseWhitespace && _rules.IsCollapsibleSpace(c));
 
     private int FindCut()
     {

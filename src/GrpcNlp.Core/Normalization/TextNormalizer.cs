@@ -87,7 +87,7 @@ public sealed class TextNormalizer
             builder.Keep(i - pos);
             pos = i;
 
-            if (rules.Options.CollapseWhitespace && char.IsWhiteSpace(text[pos]))
+            if (rules.Options.CollapseWhitespace && rules.IsCollapsibleSpace(text[pos]))
             {
                 int end = WhitespaceRunEnd(rules, text, pos, out bool hasLineBreak);
                 {
@@ -139,16 +139,14 @@ public sealed class TextNormalizer
     private static int WhitespaceRunEnd(CharRules rules, ReadOnlySpan<char> text, int start, out bool hasLineBreak)
     {
         int k = start;
-        bool removeControls = rules.Options.RemoveControlCharacters;
         while (k < text.Length)
         {
             char c = text[k];
-            if (char.IsWhiteSpace(c))
+            if (rules.IsCollapsibleSpace(c))
             {
                 k++;
             }
-            else if (!char.IsSurrogate(c)
-                && ((removeControls && rules.IsRemovableControl(new Rune(c))) || rules.IsDeleted(new Rune(c))))
+            else if (!char.IsSurrogate(c) && rules.Vanishes(c))
             {
                 k++;
             }
@@ -175,11 +173,19 @@ public sealed class TextNormalizer
     internal static int UnitEnd(CharRules rules, ReadOnlySpan<char> text, int start)
     {
         int p = start + CodePointLength(text, start);
+
+        // A lone surrogate is no base: marks after it form a unit of their own, normalized as
+        // they would be in any substring that starts with them.
+        if (p == start + 1 && char.IsSurrogate(text[start]))
+        {
+            return p;
+        }
+
         while (p < text.Length)
         {
             if (Rune.DecodeFromUtf16(text[p..], out Rune rune, out int consumed) != OperationStatus.Done
                 || !rules.JoinsPrevious(rune)
-                || (rules.Options.CollapseWhitespace && Rune.IsWhiteSpace(rune)))
+                || (rules.Options.CollapseWhitespace && (Rune.IsWhiteSpace(rune) || (rune.IsBmp && rules.IsSpaceLike((char)rune.Value)))))
             {
                 break;
             }
