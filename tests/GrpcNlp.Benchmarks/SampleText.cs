@@ -32,13 +32,21 @@ internal static class SampleText
     /// <summary>Folder of real articles (*.txt) to add as an input, read at run time; never committed.</summary>
     public const string SamplesVariable = "GRPCNLP_BENCH_SAMPLES";
 
+    /// <summary>Folder of real English articles (*.txt, searched recursively), read at run time; never committed.</summary>
+    public const string EnglishSamplesVariable = "GRPCNLP_BENCH_SAMPLES_EN";
+
     /// <summary>The first article of the samples folder, or null when none is configured.</summary>
-    public static string? Article()
+    public static string? Article() => FirstArticle(SamplesVariable);
+
+    /// <summary>The first English article, or null when none is configured.</summary>
+    public static string? EnglishArticle() => FirstArticle(EnglishSamplesVariable);
+
+    private static string? FirstArticle(string variable)
     {
-        string? folder = Environment.GetEnvironmentVariable(SamplesVariable);
+        string? folder = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(folder) && Directory.Exists(folder))
         {
-            string? file = Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).FirstOrDefault();
+            string? file = Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault();
             if (file is not null)
             {
                 return File.ReadAllText(file);

@@ -84,6 +84,24 @@ internal sealed class CharRules
         // With collapsing, a char whose normalization is only whitespace (an isolated haraka
         // presentation form: NFKC gives a space and the mark, and the mark is removed) must
         // collapse with the whitespace around it like a space, or a second pass would change it.
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            char ch = (char)c;
+            if (char.IsSurrogate(ch))
+            {
+                _bmpAction[c] = (byte)CharAction.Other;
+                continue;
+            }
+
+            byte flags = _bmpFlags[c];
+            CharAction action = (options.RemoveControlCharacters && (flags & RemovableControlFlag) != 0) || (flags & DeletedFlag) != 0
+                ? CharAction.Delete
+                : (flags & ChangedFlag) != 0 ? CharAction.Replace
+                : (flags & ExpandedFlag) != 0 ? CharAction.Other
+                : CharAction.Keep;
+            _bmpAction[c] = (byte)((byte)action | (action == CharAction.Delete ? RemovedBit : 0));
+        }
+
         // A char that the form and the rules together delete (a haraka presentation form: NFKC
         // gives tatweel and the haraka, both removed) joins the unit before it like a removed
         // char, so its deletion attaches to the same char in a stream as in the whole text.
@@ -113,6 +131,18 @@ internal sealed class CharRules
             }
         }
     }
+
+    /// <summary>What the rules do to one BMP char on its own: the hot loop's single table read.</summary>
+    public CharAction ActionOf(char c) => (CharAction)(_bmpAction[c] & ~RemovedBit);
+
+    /// <summary>The replacement of a char whose action is <see cref="CharAction.Replace"/>.</summary>
+    public char ReplacementOf(char c) => _bmpMapped[c];
+
+    /// <summary>Whether a non-surrogate char joins the unit before it (see <see cref="JoinsPrevious"/>).</summary>
+    public bool JoinsPreviousChar(char c) => _joinsPrevious[c];
+
+    /// <summary>Whether the char is one the rules remove (see <see cref="IsRemoved"/>).</summary>
+    public bool IsRemovedChar(char c) => (_bmpAction[c] & RemovedBit) != 0;
 
     /// <summary>Whether the rules, or the form and the rules together, delete the char (a whitespace run absorbs it).</summary>
     public bool Vanishes(char c) => _vanishes[c] || IsRemoved(new Rune(c));
@@ -164,6 +194,8 @@ internal sealed class CharRules
     private readonly bool[] _formStable;
     private readonly bool[] _joinsPrevious;
     private readonly bool[] _spaceLike;
+    private readonly byte[] _bmpAction = new byte[char.MaxValue + 1];
+    private const byte RemovedBit = 0x80;
     private readonly bool[] _vanishes = new bool[char.MaxValue + 1];
     private readonly char[] _bmpMapped;
     private readonly byte[] _bmpFlags;
@@ -460,6 +492,15 @@ internal sealed class CharRules
 
     private static bool IsMark(UnicodeCategory category) =>
         category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+}
+
+/// <summary>What the rules do to one BMP char on its own (the high bit of the table marks removal).</summary>
+internal enum CharAction : byte
+{
+    Keep,
+    Replace,
+    Delete,
+    Other,
 }
 
 /// <summary>What a char-level rule does to one code point.</summary>

@@ -65,6 +65,7 @@ public sealed class TextNormalizer
     /// </summary>
     internal static void Run(CharRules rules, ref AlignedTextBuilder builder, ReadOnlySpan<char> text)
     {
+        bool collapse = rules.Options.CollapseWhitespace;
         int pos = 0;
         while (pos < text.Length)
         {
@@ -81,7 +82,7 @@ public sealed class TextNormalizer
             // it: start the unit there so NFC can compose them and deletions attach to it.
             if (i > pos && rules.JoinsPrevious(RuneAt(text, i)))
             {
-                i--;
+                i -= i - 2 >= pos && char.IsLowSurrogate(text[i - 1]) && char.IsHighSurrogate(text[i - 2]) ? 2 : 1;
             }
 
             builder.Keep(i - pos);
@@ -115,15 +116,40 @@ public sealed class TextNormalizer
                 continue;
             }
 
-            // Most special chars (a folded letter, a digit, an upper-case letter) are a unit of
-            // one BMP char already in the form: map it directly, as ProcessUnit would.
-            if (!char.IsSurrogate(c)
-                && rules.IsFormStable(c)
-                && (pos + 1 == text.Length || (!char.IsSurrogate(text[pos + 1]) && !rules.JoinsPrevious(new Rune(text[pos + 1])))))
+            // Most special chars (a folded letter, a digit, an upper-case letter, a letter with
+            // harakat that are removed) are a unit of one BMP char stable in the form followed by
+            // chars the rules remove: map it by one table read and attach the removed chars to
+            // it, exactly as ProcessUnit would, without decoding runes or a scratch buffer.
+            if (!char.IsSurrogate(c) && rules.IsFormStable(c))
             {
-                ProcessChar(rules, ref builder, new Rune(c));
-                pos++;
-                continue;
+                int end = pos + 1;
+                while (end < text.Length && rules.IsRemovedChar(text[end]) && !(collapse && rules.IsCollapsibleSpace(text[end])))
+                {
+                    end++;
+                }
+
+                if (end == text.Length || (!char.IsSurrogate(text[end]) && !rules.JoinsPreviousChar(text[end])))
+                {
+                    switch (rules.ActionOf(c))
+                    {
+                        case CharAction.Keep:
+                            builder.KeepOne();
+                            break;
+                        case CharAction.Replace:
+                            builder.ReplaceOne(rules.ReplacementOf(c));
+                            break;
+                        case CharAction.Delete:
+                            builder.DeleteAttached(1);
+                            break;
+                        default:
+                            ProcessChar(rules, ref builder, new Rune(c));
+                            break;
+                    }
+
+                    builder.DeleteAttached(end - pos - 1);
+                    pos = end;
+                    continue;
+                }
             }
 
             int unitEnd = UnitEnd(rules, text, pos);

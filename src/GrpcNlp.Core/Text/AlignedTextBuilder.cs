@@ -59,6 +59,29 @@ internal ref struct AlignedTextBuilder
         _consumed += count;
     }
 
+    /// <summary>Copies the next source char, a BMP char that is not a surrogate, unchanged.</summary>
+    public void KeepOne()
+    {
+        EnsureCapacity(1);
+        _lastOriginalStart = _consumed;
+        _lastNormalizedStart = _length;
+        _hasLast = true;
+        _buffer[_length++] = _source[_consumed++];
+    }
+
+    /// <summary>Replaces the next source char with the one char <paramref name="c"/>.</summary>
+    public void ReplaceOne(char c)
+    {
+        EnsureCapacity(1);
+        _buffer[_length] = c;
+        AddEdit(new TextSpan(_consumed, _consumed + 1), new TextSpan(_length, _length + 1));
+        _lastOriginalStart = _consumed;
+        _lastNormalizedStart = _length;
+        _hasLast = true;
+        _length++;
+        _consumed++;
+    }
+
     /// <summary>Replaces the next <paramref name="originalLength"/> source chars with <paramref name="text"/>.</summary>
     public void Replace(int originalLength, scoped ReadOnlySpan<char> text)
     {
@@ -152,15 +175,19 @@ internal ref struct AlignedTextBuilder
 
     private void Append(scoped ReadOnlySpan<char> text)
     {
-        if (_length + text.Length > _buffer.Length)
+        EnsureCapacity(text.Length);
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void EnsureCapacity(int more)
+    {
+        if (_length + more > _buffer.Length)
         {
-            char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + text.Length));
+            char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
             _buffer.AsSpan(0, _length).CopyTo(larger);
             ArrayPool<char>.Shared.Return(_buffer);
             _buffer = larger;
         }
-
-        text.CopyTo(_buffer.AsSpan(_length));
-        _length += text.Length;
     }
 }
