@@ -65,6 +65,7 @@ internal sealed class CharRules
         {
             char ch = (char)c;
             bool stable = Form is not { } f || (!char.IsSurrogate(ch) && IsNormalizedChar(ch, f));
+            _formRejects[c] = Form is { } rejecting && !char.IsSurrogate(ch) && c >= 0x80 && TryIsNormalized([ch], rejecting) is null;
             _formStable[c] = stable;
             _joinsPrevious[c] = !char.IsSurrogate(ch) && (continuation[c] || IsRemoved(new Rune(ch)));
             if (char.IsSurrogate(ch)
@@ -147,6 +148,13 @@ internal sealed class CharRules
     /// <summary>Whether the rules, or the form and the rules together, delete the char (a whitespace run absorbs it).</summary>
     public bool Vanishes(char c) => _vanishes[c] || IsRemoved(new Rune(c));
 
+    /// <summary>Whether the Unicode form cannot process the code point (the runtime rejects noncharacters).</summary>
+    public bool FormRejects(ReadOnlySpan<char> codePoint) =>
+        Form is { } form && (codePoint.Length == 1 ? _formRejects[codePoint[0]] : TryIsNormalized(codePoint, form) is null);
+
+    /// <summary>Whether a whitespace run absorbs the char: whitespace, space-like, or a char that vanishes.</summary>
+    public bool ExtendsWhitespaceRun(char c) => IsCollapsibleSpace(c) || (!char.IsSurrogate(c) && Vanishes(c));
+
     /// <summary>Whether the char, alone, normalizes to whitespace only (then it collapses like whitespace).</summary>
     public bool IsSpaceLike(char c) => _spaceLike[c];
 
@@ -194,6 +202,7 @@ internal sealed class CharRules
     private readonly bool[] _formStable;
     private readonly bool[] _joinsPrevious;
     private readonly bool[] _spaceLike;
+    private readonly bool[] _formRejects = new bool[char.MaxValue + 1];
     private readonly byte[] _bmpAction = new byte[char.MaxValue + 1];
     private const byte RemovedBit = 0x80;
     private readonly bool[] _vanishes = new bool[char.MaxValue + 1];

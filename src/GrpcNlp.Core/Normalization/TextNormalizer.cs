@@ -88,8 +88,16 @@ public sealed class TextNormalizer
             builder.Keep(i - pos);
             pos = i;
 
-            if (rules.Options.CollapseWhitespace && rules.IsCollapsibleSpace(text[pos]))
+            if (collapse && rules.IsCollapsibleSpace(text[pos]))
             {
+                // The common case, one plain space between words, is already collapsed.
+                if (text[pos] == ' ' && (pos + 1 == text.Length || !rules.ExtendsWhitespaceRun(text[pos + 1])))
+                {
+                    builder.KeepOne();
+                    pos++;
+                    continue;
+                }
+
                 int end = WhitespaceRunEnd(rules, text, pos, out bool hasLineBreak);
                 {
                     string replacement = hasLineBreak ? "\n" : " ";
@@ -168,11 +176,7 @@ public sealed class TextNormalizer
         while (k < text.Length)
         {
             char c = text[k];
-            if (rules.IsCollapsibleSpace(c))
-            {
-                k++;
-            }
-            else if (!char.IsSurrogate(c) && rules.Vanishes(c))
+            if (rules.ExtendsWhitespaceRun(c))
             {
                 k++;
             }
@@ -200,9 +204,10 @@ public sealed class TextNormalizer
     {
         int p = start + CodePointLength(text, start);
 
-        // A lone surrogate is no base: marks after it form a unit of their own, normalized as
-        // they would be in any substring that starts with them.
-        if (p == start + 1 && char.IsSurrogate(text[start]))
+        // A lone surrogate or a code point the Unicode form rejects (a noncharacter) is no base:
+        // marks after it form a unit of their own, normalized as they would be in any
+        // substring that starts with them.
+        if ((p == start + 1 && char.IsSurrogate(text[start])) || rules.FormRejects(text[start..p]))
         {
             return p;
         }
