@@ -50,6 +50,44 @@ public sealed class SentenceSegmenterTests
         Assert.Equal(expected, string.Join(" || ", sentences.Select(s => text[s.Span.Start..s.Span.End])));
     }
 
+    /// <summary>Text, language and expected sentences: the rules that depend on the language or look ahead.</summary>
+    public static TheoryData<string, string, string> LanguageCases => new()
+    {
+        // English: a lower-case word after ". ? !" starts a sentence in informal text...
+        { "see you there. call me later? ok!", "en", "see you there. || call me later? || ok!" },
+        { "see you there. call me later", "ar", "see you there. call me later" },
+        { "see you there. call me later", "", "see you there. call me later" },
+
+        // ...but not after an ellipsis, a closing quote, an abbreviation or a glued word.
+        { "I waited... and waited.", "en", "I waited... and waited." },
+        { "\"Why?\" he asked.", "en", "\"Why?\" he asked." },
+        { "Apples, pears, etc. and more.", "en", "Apples, pears, etc. and more." },
+        { "Open report.doc today.", "en", "Open report.doc today." },
+        { "Well...Now what? Fine.", "en", "Well...Now what? || Fine." },
+
+        // Elided text between brackets is not a sentence end.
+        { "He said ( ... ) that it ended. Then", "en", "He said ( ... ) that it ended. || Then" },
+        { "قال المحامي ( . . . ) بشأن القضية . ثم غادر", "ar", "قال المحامي ( . . . ) بشأن القضية . || ثم غادر" },
+
+        // A news agency byline after the last sentence of a story belongs to it.
+        { "وأضاف أن الوضع مستقر. (د ب أ)", "ar", "وأضاف أن الوضع مستقر. (د ب أ)" },
+        { "قال المتحدث. (رويترز)\nخبر آخر.", "ar", "قال المتحدث. (رويترز) || خبر آخر." },
+        { "The talks ended. (AFP)", "en", "The talks ended. (AFP)" },
+        { "The talks ended. (AFP) They resume today.", "en", "The talks ended. || (AFP) They resume today." },
+        { "It ended. (see the report on page four today)", "en", "It ended. || (see the report on page four today)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LanguageCases))]
+    public void Segment_AppliesLanguageAndLookaheadRules(string text, string language, string expected)
+    {
+        IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
+        IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, language);
+
+        TokenInvariants.AssertCover(tokens, sentences);
+        Assert.Equal(expected, string.Join(" || ", sentences.Select(s => text[s.Span.Start..s.Span.End])));
+    }
+
     [Fact]
     public void Segment_CutsOverlongSentences()
     {
