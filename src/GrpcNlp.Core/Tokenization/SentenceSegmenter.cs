@@ -73,6 +73,14 @@ public sealed class SentenceSegmenter
                 start = i;
             }
 
+            if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i))
+            {
+                Add(tokens, start, i + 1, sentences);
+                start = i + 1;
+                i++;
+                continue;
+            }
+
             if (!IsTerminator(text, tokens[i]) || IsElision(text, tokens, start, i))
             {
                 i++;
@@ -211,6 +219,52 @@ public sealed class SentenceSegmenter
 
         bool ends = close + 1 == tokens.Count || LineBreakBetween(text, tokens[close], tokens[close + 1]);
         return ends ? close + 1 : -1;
+    }
+
+    /// <summary>
+    /// Whether the comma at <paramref name="comma"/> closes a letter's salutation or closing that
+    /// opens the sentence ("Thanks, Anna", "Best regards, Sam") and a capitalized word follows.
+    /// </summary>
+    private static bool IsFormulaComma(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, int start, int comma)
+    {
+        if (comma == start || comma - start > 3 || comma + 1 >= tokens.Count
+            || tokens[comma].Type != TokenType.Punctuation || text[tokens[comma].Span.Start] != ','
+            || !char.IsUpper(text[tokens[comma + 1].Span.Start]))
+        {
+            return false;
+        }
+
+        Span<char> words = stackalloc char[32];
+        int length = 0;
+        for (int k = start; k < comma; k++)
+        {
+            Token word = tokens[k];
+            if (word.Type != TokenType.Word || length + word.Span.Length + 1 > words.Length)
+            {
+                return false;
+            }
+
+            if (length > 0)
+            {
+                words[length++] = ' ';
+            }
+
+            text[word.Span.Start..word.Span.End].CopyTo(words[length..]);
+            length += word.Span.Length;
+        }
+
+        return rules.IsLetterFormula(words[..length]);
+    }
+
+    /// <summary>
+    /// Whether the ASCII emoticon at <paramref name="index"/> ends a sentence: it follows a word and
+    /// a capitalized word follows it ("Loved it :) The staff").
+    /// </summary>
+    private static bool IsEmoticonEnd(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int index)
+    {
+        Token token = tokens[index];
+        return token.Type == TokenType.Emoji && text[token.Span.Start] < 0x80 && index > start && index + 1 < tokens.Count
+            && tokens[index - 1].Type == TokenType.Word && char.IsUpper(text[tokens[index + 1].Span.Start]);
     }
 
     /// <summary>Dots between brackets mark an elision ("( ... )", "[. . .]"), not a sentence end.</summary>

@@ -65,6 +65,18 @@ public sealed class SentenceSegmenterTests
         { "Open report.doc today.", "en", "Open report.doc today." },
         { "Well...Now what? Fine.", "en", "Well...Now what? || Fine." },
 
+        // English letters: the comma of an opening salutation or closing ends a sentence.
+        { "Thanks, Anna will call you.", "en", "Thanks, || Anna will call you." },
+        { "Best regards, Sam Lee", "en", "Best regards, || Sam Lee" },
+        { "Dear Anna, The report is ready.", "en", "Dear Anna, || The report is ready." },
+        { "Thanks, but no.", "en", "Thanks, but no." },
+        { "Thanks, Anna will call you.", "", "Thanks, Anna will call you." },
+        { "Paris, France is far.", "en", "Paris, France is far." },
+
+        // An ASCII emoticon between a word and a capitalized word ends a sentence.
+        { "Loved it :) The staff was kind", "en", "Loved it :) || The staff was kind" },
+        { "Loved it :) the staff was kind", "en", "Loved it :) the staff was kind" },
+
         // Elided text between brackets is not a sentence end.
         { "He said ( ... ) that it ended. Then", "en", "He said ( ... ) that it ended. || Then" },
         { "قال المحامي ( . . . ) بشأن القضية . ثم غادر", "ar", "قال المحامي ( . . . ) بشأن القضية . || ثم غادر" },
