@@ -26,6 +26,8 @@ public sealed class SentenceSegmenterTests
         { "Visit example.com. It works.", "Visit example.com. || It works." },
         { "Call ext. 1234 now. Thanks!!! Bye", "Call ext. 1234 now. || Thanks!!! || Bye" },
         { "He paused... , then left.", "He paused... , then left." },
+        { "The Drs. Ali and Omar agreed. PS. Call me.", "The Drs. Ali and Omar agreed. || PS. Call me." },
+        { "Made by ACME PVT. LTD. We ship.", "Made by ACME PVT. LTD. || We ship." },
 
         // Arabic.
         { "هل حضرت الاجتماع؟ نعم حضرت!", "هل حضرت الاجتماع؟ || نعم حضرت!" },
