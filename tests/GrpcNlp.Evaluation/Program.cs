@@ -6,5 +6,6 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
 {
     TokenizationTask.Create(),
     NormalizationTask.Create(),
+    SentencesTask.Create(),
 };
 return root.Parse(args).Invoke();

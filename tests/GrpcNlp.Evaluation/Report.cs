@@ -51,4 +51,17 @@ internal static class Report
         ["system"] = score.System,
         ["correct"] = score.Correct,
     };
+
+    /// <summary>Prints a failure line and returns false when <paramref name="score"/>'s F1 (percent) is below <paramref name="minimumPercent"/>.</summary>
+    public static bool Gate(string name, SpanScore score, double minimumPercent)
+    {
+        double f1 = 100 * score.F1;
+        if (f1 >= minimumPercent)
+        {
+            return true;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"FAILED: {name} {f1:F2} is below the required {minimumPercent:F2}"));
+        return false;
+    }
 }

@@ -27,17 +27,34 @@ internal static class TokenizationTask
             Description = "Print up to this many missed gold tokens and sentence starts with their context",
             DefaultValueFactory = _ => 0,
         };
+        var minTokenF1 = new Option<double>("--min-token-f1")
+        {
+            Description = "Exit with 1 when the token F1 (percent) is below this",
+            DefaultValueFactory = _ => 0,
+        };
+        var minSentenceF1 = new Option<double>("--min-sentence-f1")
+        {
+            Description = "Exit with 1 when the sentence F1 (percent) is below this",
+            DefaultValueFactory = _ => 0,
+        };
         var command = new Command("tokenization", "Token, word and sentence boundary P/R/F1 against a CoNLL-U file, as the CoNLL 2018 UD shared task scores them.")
         {
             conllu,
             language,
             errors,
+            minTokenF1,
+            minSentenceF1,
         };
-        command.SetAction(parseResult => Evaluate(parseResult.GetRequiredValue(conllu), parseResult.GetRequiredValue(language), parseResult.GetValue(errors)));
+        command.SetAction(parseResult => Evaluate(
+            parseResult.GetRequiredValue(conllu),
+            parseResult.GetRequiredValue(language),
+            parseResult.GetValue(errors),
+            parseResult.GetValue(minTokenF1),
+            parseResult.GetValue(minSentenceF1)));
         return command;
     }
 
-    private static int Evaluate(FileInfo file, string language, int errors)
+    private static int Evaluate(FileInfo file, string language, int errors, double minTokenF1, double minSentenceF1)
     {
         if (!file.Exists)
         {
@@ -48,11 +65,13 @@ internal static class TokenizationTask
         ConlluDocument gold = ConlluDocument.Parse(File.ReadLines(file.FullName));
         AnalyzedText analyzed = new TextAnalyzer().Analyze(gold.Text, language, NormalizationOptions.None);
 
-        var systemTokens = new TextSpan[analyzed.Tokens.Count];
-        for (int i = 0; i < systemTokens.Length; i++)
+        var systemWords = new TextSpan[analyzed.Tokens.Count];
+        for (int i = 0; i < systemWords.Length; i++)
         {
-            systemTokens[i] = analyzed.Tokens[i].Span;
+            systemWords[i] = analyzed.Tokens[i].Span;
         }
+
+        List<TextSpan> systemTokens = SurfaceTokens(gold.Text, analyzed.Tokens);
 
         var systemSentences = new TextSpan[analyzed.Sentences.Count];
         for (int i = 0; i < systemSentences.Length; i++)
@@ -60,16 +79,17 @@ internal static class TokenizationTask
             Sentence sentence = analyzed.Sentences[i];
             systemSentences[i] = sentence.TokenCount == 0
                 ? sentence.Span
-                : new TextSpan(systemTokens[sentence.FirstToken].Start, systemTokens[sentence.FirstToken + sentence.TokenCount - 1].End);
+                : new TextSpan(systemWords[sentence.FirstToken].Start, systemWords[sentence.FirstToken + sentence.TokenCount - 1].End);
         }
 
-        // The tokenizer produces no multiword tokens, so a system word is a system token.
         SpanScore tokens = SpanScore.Compute(gold.Tokens, systemTokens);
         SpanScore sentences = SpanScore.Compute(gold.Sentences, systemSentences);
-        SpanScore words = SpanScore.Compute(gold.Words, systemTokens);
+        SpanScore words = SpanScore.Compute(gold.Words, systemWords);
 
         Report.PrintMisses("token", gold.Text, gold.Tokens, systemTokens, errors);
+        Report.PrintMisses("extra token", gold.Text, systemTokens, gold.Tokens, errors);
         Report.PrintMisses("sentence", gold.Text, gold.Sentences, systemSentences, errors);
+        Report.PrintMisses("extra sentence", gold.Text, systemSentences, gold.Sentences, errors);
 
         Console.WriteLine($"{file.Name}: {gold.Text.Length} characters, language {analyzed.Language}");
         Console.WriteLine();
@@ -88,7 +108,46 @@ internal static class TokenizationTask
             ["sentences"] = Report.ToJson(sentences),
             ["words"] = Report.ToJson(words),
         };
+        bool passed = Report.Gate("token F1", tokens, minTokenF1) & Report.Gate("sentence F1", sentences, minSentenceF1);
         Console.WriteLine(JsonSerializer.Serialize(summary));
-        return 0;
+        return passed ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The system's surface tokens: its tokens, with each clitic the tokenizer split off a word
+    /// ("do|n't", "it|'s", "can|not") joined back to that word. The tokenizer splits clitics as UD
+    /// splits a multiword token into syntactic words, so its tokens are scored as words and the
+    /// rejoined spans as tokens.
+    /// </summary>
+    private static List<TextSpan> SurfaceTokens(string text, IReadOnlyList<Token> tokens)
+    {
+        var surface = new List<TextSpan>(tokens.Count);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            Token token = tokens[i];
+            if (i > 0 && IsSplitClitic(text, tokens[i - 1], token))
+            {
+                surface[^1] = new TextSpan(surface[^1].Start, token.Span.End);
+            }
+            else
+            {
+                surface.Add(token.Span);
+            }
+        }
+
+        return surface;
+    }
+
+    private static bool IsSplitClitic(string text, Token before, Token clitic)
+    {
+        if (before.Type != TokenType.Word || clitic.Type != TokenType.Word || before.Span.End != clitic.Span.Start)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> form = text.AsSpan(clitic.Span.Start, clitic.Span.Length);
+        return form[0] is '\'' or '\u2019'
+            || form.Equals("n't", StringComparison.OrdinalIgnoreCase) || form.Equals("n\u2019t", StringComparison.OrdinalIgnoreCase)
+            || (form.Equals("not", StringComparison.OrdinalIgnoreCase) && text.AsSpan(before.Span.Start, before.Span.Length).Equals("can", StringComparison.OrdinalIgnoreCase));
     }
 }

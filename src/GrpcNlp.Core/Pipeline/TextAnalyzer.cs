@@ -56,7 +56,9 @@ public sealed class TextAnalyzer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, resolved);
+        // Language-specific sentence rules follow the requested language only, not a detected one:
+        // a stream cannot detect before it segments, and both calls must agree.
+        IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, language);
         return new AnalyzedText(text, resolved, tokens, norms, sentences);
     }
 }

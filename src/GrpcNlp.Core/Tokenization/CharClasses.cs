@@ -62,7 +62,19 @@ internal static class CharClasses
     /// Punctuation and symbols whose runs are one token ("!!!", "---", "***", "==="): a run is one
     /// visual unit, as in UD treebanks. Brackets and quotes are always one token per character.
     /// </summary>
-    public static readonly SearchValues<char> RunPunctuation = SearchValues.Create(".\u2026!?\u061F-*=_~#+<>/\\|\u2014\u2013");
+    public static readonly SearchValues<char> RunPunctuation = SearchValues.Create(".\u2026!?\u061F-*=_~#+<>/\\|\u2014\u2013$");
+
+    /// <summary>Sentence marks whose mixed runs are one token ("?!", "!?!?", "..?"), as in UD treebanks.</summary>
+    public static readonly SearchValues<char> SentenceMarks = SearchValues.Create(".!?\u061F");
+
+    /// <summary>Line-drawing characters whose mixed runs are one token ("----==", "=-=-=").</summary>
+    public static readonly SearchValues<char> LineDrawing = SearchValues.Create("-=_*~");
+
+    /// <summary>Mouths of ASCII emoticons (":)", ":-(", ":D", ":P", ":/").</summary>
+    public static readonly SearchValues<char> EmoticonMouths = SearchValues.Create(")(][DPpOo/\\|");
+
+    /// <summary>ASCII lower-case letters.</summary>
+    public static readonly SearchValues<char> AsciiLower = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Line breaks: a line break between two tokens ends a sentence.</summary>
     public static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u000B\u000C\u0085\u2028\u2029");

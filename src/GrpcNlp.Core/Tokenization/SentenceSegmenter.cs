@@ -9,18 +9,21 @@ namespace GrpcNlp.Core.Tokenization;
 /// A sentence ends after a terminator token (. ! ? ؟ … and dot runs) together with the
 /// terminators and closing quotes or brackets that follow it, and before any token preceded by
 /// a line break. No sentence ends after an abbreviation or initial ("Dr.", "J.", "U.S."), after a
-/// single letter followed by a period ("د. ب. أ."), when the next token starts with a lower-case
-/// letter or a comma, colon or semicolon, or after a number that starts the sentence ("1." in a list). "etc." and similar end a
-/// sentence only when the next token starts with an upper-case letter. The Arabic semicolon ؛
-/// never ends a sentence: news text uses it between clauses. A sentence longer than
-/// <see cref="MaxSentenceTokens"/> tokens is cut, so that memory stays bounded when streaming.
+/// single letter followed by a period ("د. ب. أ."), before a comma, colon or semicolon, after a
+/// number that starts the sentence ("1." in a list), at dots between brackets ("( ... )"), or at an
+/// ellipsis glued to the next word ("wait...what"). "etc." and similar end a sentence only when the
+/// next token starts with an upper-case letter. The Arabic semicolon ؛ never ends a sentence: news
+/// text uses it between clauses. A news agency byline in brackets ("(د ب أ)", "(AFP)") after the
+/// last sentence of a story, before a line break or the end of the text, belongs to that sentence.
+/// A sentence longer than <see cref="MaxSentenceTokens"/> tokens is cut, so that memory stays
+/// bounded when streaming.
 /// </para>
 /// <para>
-/// The rules are the same for every language (mixed-language text is common in news); the
-/// language parameter is accepted for language-specific rules. Each decision looks at the
-/// sentence so far and at most <see cref="Lookahead"/> tokens after the boundary, and the
-/// segmenter keeps no state across a boundary: <see cref="StreamingTokenizer"/> relies on both.
-/// See docs/tokenization.md.
+/// A lower-case word after a terminator continues the sentence, except in English
+/// (<see cref="SentenceRules"/>), where informal text starts sentences in lower case ("see you.
+/// call me"). Each decision looks at the sentence so far and at most <see cref="Lookahead"/> tokens
+/// after the boundary, and the segmenter keeps no state across a boundary:
+/// <see cref="StreamingTokenizer"/> relies on both. See docs/tokenization.md.
 /// </para>
 /// </remarks>
 public sealed class SentenceSegmenter
@@ -28,8 +31,15 @@ public sealed class SentenceSegmenter
     /// <summary>The longest sentence, in tokens; a longer run of tokens is cut into sentences of this size.</summary>
     public const int MaxSentenceTokens = 2048;
 
-    /// <summary>How many tokens past a boundary the segmenter may look at to decide it.</summary>
-    internal const int Lookahead = 2;
+    /// <summary>
+    /// How many tokens past a boundary the segmenter may look at to decide it: a byline
+    /// ("(د ب أ)", "(AFP)") is an opening bracket, at most <see cref="MaxBylineWords"/> words, a
+    /// closing bracket and the token after it.
+    /// </summary>
+    internal const int Lookahead = MaxBylineWords + 3;
+
+    /// <summary>The most words between the brackets of a news agency byline.</summary>
+    private const int MaxBylineWords = 4;
 
     private static readonly SearchValues<char> s_terminators = SearchValues.Create(".!?؟…‼⁉。！？।॥۔");
     private static readonly SearchValues<char> s_closers = SearchValues.Create(")]}”»›’〉」』）］");
@@ -45,12 +55,12 @@ public sealed class SentenceSegmenter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var sentences = new List<Sentence>();
-        Segment(text, tokens, sentences);
+        Segment(text, tokens, SentenceRules.For(language), sentences);
         return sentences;
     }
 
     /// <summary>Appends the sentences of <paramref name="tokens"/> (spans relative to <paramref name="text"/>).</summary>
-    internal static void Segment(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, List<Sentence> sentences)
+    internal static void Segment(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, List<Sentence> sentences)
     {
         int count = tokens.Count;
         int start = 0;
@@ -63,7 +73,15 @@ public sealed class SentenceSegmenter
                 start = i;
             }
 
-            if (!IsTerminator(text, tokens[i]))
+            if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i))
+            {
+                Add(tokens, start, i + 1, sentences);
+                start = i + 1;
+                i++;
+                continue;
+            }
+
+            if (!IsTerminator(text, tokens[i]) || IsElision(text, tokens, start, i))
             {
                 i++;
                 continue;
@@ -87,8 +105,14 @@ public sealed class SentenceSegmenter
                 break;
             }
 
-            if (EndsSentence(text, tokens, start, i, next))
+            if (EndsSentence(text, tokens, rules, start, i, next))
             {
+                // A news agency byline after the last sentence of a story belongs to it.
+                if (BylineEnd(text, tokens, next) is int bylineEnd and > 0)
+                {
+                    next = bylineEnd;
+                }
+
                 Add(tokens, start, next, sentences);
                 start = next;
             }
@@ -102,7 +126,7 @@ public sealed class SentenceSegmenter
         }
     }
 
-    private static bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int terminator, int next)
+    private static bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, int start, int terminator, int next)
     {
         if (next >= tokens.Count)
         {
@@ -122,7 +146,23 @@ public sealed class SentenceSegmenter
             return true;
         }
 
-        if (char.IsLower(following[0]) || following[0] is ',' or ';' or ':' or '،')
+        if (following[0] is ',' or ';' or ':' or '،')
+        {
+            return false;
+        }
+
+        // A lower-case word after a full stop, question or exclamation mark starts a sentence in
+        // informal English ("see you. call me"); elsewhere, and after an ellipsis or a closing
+        // quote ("\"Why?\" he asked"), it continues the sentence.
+        bool glued = tokens[next].Span.Start == tokens[next - 1].Span.End;
+        if (char.IsLower(following[0])
+            && !(rules.LowerCaseMayStartSentence && next == terminator + 1 && !glued && !IsEllipsis(text, term)))
+        {
+            return false;
+        }
+
+        // "wait...what": an ellipsis glued to the next word continues the sentence.
+        if (glued && next == terminator + 1 && IsEllipsis(text, term))
         {
             return false;
         }
@@ -150,6 +190,108 @@ public sealed class SentenceSegmenter
 
         return true;
     }
+
+    /// <summary>
+    /// The end of a news agency byline starting at <paramref name="open"/>: an opening bracket, one
+    /// to <see cref="MaxBylineWords"/> words ("د ب أ", "AFP", "رويترز") and a closing bracket,
+    /// followed by the end of the text or a line break; -1 otherwise.
+    /// </summary>
+    private static int BylineEnd(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int open)
+    {
+        if (open >= tokens.Count || tokens[open].Type != TokenType.Punctuation || text[tokens[open].Span.Start] != '(')
+        {
+            return -1;
+        }
+
+        int close = open + 1;
+        while (close < tokens.Count && close - open <= MaxBylineWords && tokens[close].Type == TokenType.Word
+            && !LineBreakBetween(text, tokens[close - 1], tokens[close]))
+        {
+            close++;
+        }
+
+        if (close == open + 1 || close >= tokens.Count || close - open > MaxBylineWords + 1
+            || tokens[close].Type != TokenType.Punctuation || text[tokens[close].Span.Start] != ')'
+            || LineBreakBetween(text, tokens[close - 1], tokens[close]))
+        {
+            return -1;
+        }
+
+        bool ends = close + 1 == tokens.Count || LineBreakBetween(text, tokens[close], tokens[close + 1]);
+        return ends ? close + 1 : -1;
+    }
+
+    /// <summary>
+    /// Whether the comma at <paramref name="comma"/> closes a letter's salutation or closing that
+    /// opens the sentence ("Thanks, Anna", "Best regards, Sam") and a capitalized word follows.
+    /// </summary>
+    private static bool IsFormulaComma(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, int start, int comma)
+    {
+        if (comma == start || comma - start > 3 || comma + 1 >= tokens.Count
+            || tokens[comma].Type != TokenType.Punctuation || text[tokens[comma].Span.Start] != ','
+            || !char.IsUpper(text[tokens[comma + 1].Span.Start]))
+        {
+            return false;
+        }
+
+        Span<char> words = stackalloc char[32];
+        int length = 0;
+        for (int k = start; k < comma; k++)
+        {
+            Token word = tokens[k];
+            if (word.Type != TokenType.Word || length + word.Span.Length + 1 > words.Length)
+            {
+                return false;
+            }
+
+            if (length > 0)
+            {
+                words[length++] = ' ';
+            }
+
+            text[word.Span.Start..word.Span.End].CopyTo(words[length..]);
+            length += word.Span.Length;
+        }
+
+        return rules.IsLetterFormula(words[..length]);
+    }
+
+    /// <summary>
+    /// Whether the ASCII emoticon at <paramref name="index"/> ends a sentence: it follows a word and
+    /// a capitalized word follows it ("Loved it :) The staff").
+    /// </summary>
+    private static bool IsEmoticonEnd(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int index)
+    {
+        Token token = tokens[index];
+        return token.Type == TokenType.Emoji && text[token.Span.Start] < 0x80 && index > start && index + 1 < tokens.Count
+            && tokens[index - 1].Type == TokenType.Word && char.IsUpper(text[tokens[index + 1].Span.Start]);
+    }
+
+    /// <summary>Dots between brackets mark an elision ("( ... )", "[. . .]"), not a sentence end.</summary>
+    private static bool IsElision(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int terminator)
+    {
+        int open = terminator - 1;
+        while (open >= start && IsDots(text, tokens[open]))
+        {
+            open--;
+        }
+
+        int close = terminator + 1;
+        while (close < tokens.Count && close - terminator < Lookahead && IsDots(text, tokens[close]))
+        {
+            close++;
+        }
+
+        return open >= start && close < tokens.Count && close - terminator < Lookahead
+            && tokens[open].Type == TokenType.Punctuation && text[tokens[open].Span.Start] is '(' or '['
+            && tokens[close].Type == TokenType.Punctuation && text[tokens[close].Span.Start] is ')' or ']';
+    }
+
+    private static bool IsDots(ReadOnlySpan<char> text, Token token) =>
+        token.Type == TokenType.Punctuation && text[token.Span.Start] is '.' or '…';
+
+    private static bool IsEllipsis(ReadOnlySpan<char> text, Token token) =>
+        token.Type == TokenType.Punctuation && (text[token.Span.Start] == '…' || text[token.Span.Start..token.Span.End].StartsWith(".."));
 
     private static bool IsTerminator(ReadOnlySpan<char> text, Token token)
     {

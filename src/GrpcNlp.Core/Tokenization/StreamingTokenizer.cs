@@ -26,6 +26,7 @@ namespace GrpcNlp.Core.Tokenization;
 public sealed class StreamingTokenizer
 {
     private readonly string _language;
+    private readonly SentenceRules _rules;
     private readonly List<Token> _tokens = [];
     private readonly List<Sentence> _sentences = [];
     private char[] _buffer = new char[256];
@@ -42,6 +43,7 @@ public sealed class StreamingTokenizer
     {
         ArgumentNullException.ThrowIfNull(language);
         _language = language;
+        _rules = SentenceRules.For(language);
     }
 
     /// <summary>The language tag this tokenizer was created with.</summary>
@@ -70,7 +72,7 @@ public sealed class StreamingTokenizer
         _tokens.Clear();
         _sentences.Clear();
         WordTokenizer.Tokenize(pending, _context, _tokens);
-        SentenceSegmenter.Segment(pending, _tokens, _sentences);
+        SentenceSegmenter.Segment(pending, _tokens, _rules, _sentences);
 
         int sentenceCount;
         int consumed;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using GrpcNlp.Core.Text;
@@ -80,6 +81,10 @@ public sealed class WordTokenizer
             {
                 tokens.Add(new Token(new TextSpan(i, end), c == '#' ? TokenType.Hashtag : TokenType.Mention));
             }
+            else if ((end = ScanEmoticon(text, i)) > 0)
+            {
+                tokens.Add(new Token(new TextSpan(i, end), TokenType.Emoji));
+            }
             else if ((end = ScanEmoji(text, i, rune, length)) > 0)
             {
                 tokens.Add(new Token(new TextSpan(i, end), TokenType.Emoji));
@@ -114,7 +119,14 @@ public sealed class WordTokenizer
             return ideographEnd;
         }
 
+        if (first == WordCharKind.Digit && ScanPhoneNumber(text, start) is int phoneEnd and > 0)
+        {
+            tokens.Add(new Token(new TextSpan(start, phoneEnd), TokenType.Number));
+            return phoneEnd;
+        }
+
         int pos = start;
+        int partStart = start;
         bool hasLetter = false;
         bool hasDigit = false;
         bool hasLetterDot = false;
@@ -165,13 +177,26 @@ public sealed class WordTokenizer
                     {
                         join = lastBase == WordCharKind.Letter && lastLatin && next == WordCharKind.Letter && CharClasses.IsLatin(nextChar);
                         hasApostrophe |= join;
+
+                        // A decade or plural of a number ("the 70's") is one word.
+                        if (!join && lastBase == WordCharKind.Digit && !hasLetter && (nextChar | 0x20) == 's'
+                            && (pos + 2 == text.Length || CharClasses.KindAt(text, pos + 2, out _) is not (WordCharKind.Letter or WordCharKind.Digit)))
+                        {
+                            tokens.Add(new Token(new TextSpan(start, pos + 2), TokenType.Word));
+                            return pos + 2;
+                        }
                     }
                     else if (CharClasses.Hyphens.Contains(joiner))
                     {
-                        // Letters on either side keep one word ("state-of-the-art", "F-16");
-                        // digits on both sides are a range ("2020-2021") and split.
-                        join = lastBase != WordCharKind.None && next is WordCharKind.Letter or WordCharKind.Digit
-                            && !(lastBase == WordCharKind.Digit && next == WordCharKind.Digit);
+                        // A hyphen is a word boundary (UAX #29; "15-year", "state-of-the-art",
+                        // "2020-2021" split), except after a prefix or before a suffix that
+                        // cannot stand alone ("e-mail", "re-elect", "clock-wise").
+                        join = lastBase == WordCharKind.Letter && next == WordCharKind.Letter
+                            && (HyphenAffixes.IsPrefix(text[partStart..pos]) || IsHyphenSuffixAt(text, pos + 1));
+                        if (join)
+                        {
+                            partStart = pos + 1;
+                        }
                     }
                     else if (joiner == '.' && lastBase == WordCharKind.Letter)
                     {
@@ -211,7 +236,32 @@ public sealed class WordTokenizer
         }
 
         ReadOnlySpan<char> word = text[start..pos];
-        if (pos < text.Length && text[pos] == '.' && (pos + 1 == text.Length || text[pos + 1] != '.'))
+        if (!hasLetterDot && hasDigit && UnitStart(word) is int unit and > 0)
+        {
+            // A number glued to a unit or time ("375mm", "8gb", "3pm") is two words, as in UD.
+            tokens.Add(new Token(new TextSpan(start, start + unit), TokenType.Number));
+            tokens.Add(new Token(new TextSpan(start + unit, pos), TokenType.Word));
+            return pos;
+        }
+
+        if (word.Length == 1 && char.IsAsciiLetter(word[0]) && pos + 1 < text.Length && text[pos] == '/'
+            && char.IsAsciiLetter(text[pos + 1]) && (start == 0 || text[start - 1] != '/')
+            && (pos + 2 == text.Length || (!char.IsLetterOrDigit(text[pos + 2]) && text[pos + 2] != '/')))
+        {
+            // Slash abbreviations of two single letters ("b/c", "w/o", "n/a") are one word.
+            tokens.Add(new Token(new TextSpan(start, pos + 2), TokenType.Word));
+            return pos + 2;
+        }
+
+        // One period after the word, or two ("Inc.." where the sentence's own period follows the
+        // abbreviation's), but not an ellipsis.
+        int periods = 0;
+        while (pos + periods < text.Length && text[pos + periods] == '.' && periods < 3)
+        {
+            periods++;
+        }
+
+        if (periods is 1 or 2)
         {
             bool acronym = hasLetterDot && longestSegment <= 2 && !hasDigit;
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
@@ -234,6 +284,119 @@ public sealed class WordTokenizer
         }
 
         return pos;
+    }
+
+    /// <summary>
+    /// Where the unit starts in a word of ASCII digits followed by lower-case Latin letters
+    /// ("375mm", "3pm"); -1 for other words, ordinals ("4th") and plurals ("1990s").
+    /// </summary>
+    private static int UnitStart(ReadOnlySpan<char> word)
+    {
+        int digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || digits == word.Length || word[digits..].ContainsAnyExcept(CharClasses.AsciiLower))
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<char> suffix = word[digits..];
+        return suffix is "st" or "nd" or "rd" or "th" or "s" ? -1 : digits;
+    }
+
+    /// <summary>
+    /// An ASCII emoticon at <paramref name="start"/> (":)", ";-)", ":D", ":P", "&lt;3"): eyes, an
+    /// optional nose and a mouth, not followed by a letter or digit; its end or -1.
+    /// </summary>
+    private static int ScanEmoticon(ReadOnlySpan<char> text, int start)
+    {
+        char c = text[start];
+        int end;
+        if (c == '<' && start + 1 < text.Length && text[start + 1] == '3')
+        {
+            end = start + 2;
+        }
+        else if (c is ':' or ';' or '=')
+        {
+            int mouth = start + 1;
+            if (mouth < text.Length && text[mouth] is '-' or '\'' or '^' or 'o')
+            {
+                mouth++;
+            }
+
+            if (mouth >= text.Length || !CharClasses.EmoticonMouths.Contains(text[mouth]))
+            {
+                return -1;
+            }
+
+            // A letter mouth needs a space before the eyes: "Re:Pablo", "Note:D" are not faces.
+            if (char.IsAsciiLetter(text[mouth]) && start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                return -1;
+            }
+
+            end = mouth + 1;
+        }
+        else
+        {
+            return -1;
+        }
+
+        return end == text.Length || !char.IsLetterOrDigit(text[end]) ? end : -1;
+    }
+
+    /// <summary>Whether the letters at <paramref name="start"/> are a whole hyphen suffix ("wise" in "clock-wise").</summary>
+    private static bool IsHyphenSuffixAt(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        while (end < text.Length && end - start <= 8 && CharClasses.KindAt(text, end, out int length) is WordCharKind.Letter or WordCharKind.Mark)
+        {
+            end += length;
+        }
+
+        bool wordEnds = end == text.Length || CharClasses.KindAt(text, end, out _) is not (WordCharKind.Letter or WordCharKind.Digit or WordCharKind.Mark);
+        return wordEnds && HyphenAffixes.IsSuffix(text[start..end]);
+    }
+
+    /// <summary>
+    /// A telephone number in the North American groups "555-0123" or "212-555-0123" at
+    /// <paramref name="start"/>: its end, or -1. Other digit groups joined by hyphens are ranges
+    /// ("2020-2021", "10-15") and split.
+    /// </summary>
+    private static int ScanPhoneNumber(ReadOnlySpan<char> text, int start)
+    {
+        Span<int> groups = stackalloc int[3];
+        int count = 0;
+        int pos = start;
+        while (count < groups.Length)
+        {
+            int digitsStart = pos;
+            while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+            {
+                pos++;
+            }
+
+            groups[count++] = pos - digitsStart;
+            if (pos + 1 < text.Length && text[pos] == '-' && char.IsAsciiDigit(text[pos + 1]) && count < groups.Length)
+            {
+                pos++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (pos < text.Length && (char.IsLetterOrDigit(text[pos]) || text[pos] is '-' or '_'))
+        {
+            return -1;
+        }
+
+        bool local = count == 2 && groups[0] == 3 && groups[1] == 4;
+        bool full = count == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4;
+        return local || full ? pos : -1;
     }
 
     /// <summary>
@@ -348,7 +511,9 @@ public sealed class WordTokenizer
 
         localEnd = at;
 
-        if (at >= text.Length || text[at] != '@' || text[at - 1] == '.')
+        // Mailing-list archives hide the end of the local part behind "..." ("jo...@example.com").
+        bool hidden = at - start > 3 && text[(at - 3)..at] is "..." && text[at - 4] != '.';
+        if (at >= text.Length || text[at] != '@' || (text[at - 1] == '.' && !hidden))
         {
             return -1;
         }
@@ -513,13 +678,18 @@ public sealed class WordTokenizer
     {
         if (CharClasses.RunPunctuation.Contains(c))
         {
+            // A run of one character is one token ("...", "$$$"); so is a mixed run of sentence
+            // marks ("?!", "!?!?", "..?") or of line-drawing characters ("----==").
+            SearchValues<char>? mixed = CharClasses.SentenceMarks.Contains(c) ? CharClasses.SentenceMarks
+                : CharClasses.LineDrawing.Contains(c) ? CharClasses.LineDrawing
+                : null;
             int end = start + 1;
-            while (end < text.Length && text[end] == c)
+            while (end < text.Length && (text[end] == c || (mixed is not null && mixed.Contains(text[end]))))
             {
                 end++;
             }
 
-            type = category is UnicodeCategory.MathSymbol or UnicodeCategory.OtherSymbol
+            type = category is UnicodeCategory.MathSymbol or UnicodeCategory.OtherSymbol or UnicodeCategory.CurrencySymbol
                 ? TokenType.Symbol
                 : TokenType.Punctuation;
             return end;

@@ -34,4 +34,24 @@ internal static partial class ProtoMapper
         FirstToken = sentence.FirstToken,
         TokenCount = sentence.TokenCount,
     };
+
+    public static CoreTokenization.LlmEncoding ToCore(V1.LlmEncoding encoding) => encoding switch
+    {
+        V1.LlmEncoding.O200KBase => CoreTokenization.LlmEncoding.O200kBase,
+        V1.LlmEncoding.Cl100KBase => CoreTokenization.LlmEncoding.Cl100kBase,
+        _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Validated requests carry known encodings only."),
+    };
+
+    /// <summary>The requested encodings in order, each once (validated: none unspecified).</summary>
+    public static V1.LlmEncoding[] DistinctLlmEncodings(V1.TokenizeOptions? options) =>
+        options is null || options.LlmEncodings.Count == 0 ? [] : [.. options.LlmEncodings.Distinct()];
+
+    /// <summary>Adds the LLM token count of <paramref name="text"/> for each encoding.</summary>
+    public static void AddLlmTokenCounts(ReadOnlySpan<char> text, V1.LlmEncoding[] encodings, ICollection<V1.LlmTokenCount> counts)
+    {
+        foreach (V1.LlmEncoding encoding in encodings)
+        {
+            counts.Add(new V1.LlmTokenCount { Encoding = encoding, Count = CoreTokenization.LlmTokenCounter.Count(ToCore(encoding), text) });
+        }
+    }
 }

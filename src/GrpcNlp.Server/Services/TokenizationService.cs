@@ -29,6 +29,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         };
         var mapper = new SpanMapper(document.Text, ProtoMapper.ToUnit(request.OffsetEncoding));
         AddTokens(analyzed, mapper, response.Tokens, response.Sentences);
+        AddLlmTokenCounts(analyzed, ProtoMapper.DistinctLlmEncodings(request.Options), response);
         metrics.Documents(nameof(Tokenize), 1, document.Text.Length);
         metrics.Tokens(nameof(Tokenize), response.Tokens.Count);
         return Task.FromResult(response);
@@ -86,6 +87,22 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         metrics.Tokens(nameof(StreamTokenize), state.TokensEmitted);
     }
 
+    /// <summary>Adds the requested LLM token counts of the whole text and of each sentence.</summary>
+    private static void AddLlmTokenCounts(AnalyzedText analyzed, V1.LlmEncoding[] encodings, TokenizeResponse response)
+    {
+        if (encodings.Length == 0)
+        {
+            return;
+        }
+
+        ProtoMapper.AddLlmTokenCounts(analyzed.Text, encodings, response.LlmTokenCounts);
+        for (int i = 0; i < analyzed.Sentences.Count; i++)
+        {
+            Core.Text.TextSpan span = analyzed.Sentences[i].Span;
+            ProtoMapper.AddLlmTokenCounts(analyzed.Text.AsSpan(span.Start, span.Length), encodings, response.Sentences[i].LlmTokenCounts);
+        }
+    }
+
     /// <summary>Maps analyzed tokens and sentences, giving each token the index of its sentence.</summary>
     internal static void AddTokens(AnalyzedText analyzed, SpanMapper mapper, ICollection<V1.Token> tokens, ICollection<V1.Sentence> sentences)
     {
@@ -115,6 +132,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     private sealed class StreamState
     {
         private readonly OffsetUnit _unit;
+        private readonly V1.LlmEncoding[] _llmEncodings;
         private readonly TextNormalizer _tokenNormalizer;
         private readonly List<V1.Token> _pending = [];
         private long _originalBase;
@@ -124,6 +142,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         public StreamState(StreamTokenizeConfig? config = null)
         {
             _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
+            _llmEncodings = ProtoMapper.DistinctLlmEncodings(config?.Options);
             _tokenNormalizer = new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search));
             Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
         }
@@ -167,7 +186,15 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 V1.TextSpan span = sentence.TokenCount > 0 && firstLocal >= 0 && lastLocal < _pending.Count
                     ? new V1.TextSpan { Begin = _pending[firstLocal].Span.Begin, End = _pending[lastLocal].Span.End }
                     : mapper.Map(sentence.Span);
-                response.Sentences.Add(new V1.Sentence { Span = span, FirstToken = sentence.FirstToken, TokenCount = sentence.TokenCount });
+                var mapped = new V1.Sentence { Span = span, FirstToken = sentence.FirstToken, TokenCount = sentence.TokenCount };
+                if (_llmEncodings.Length > 0)
+                {
+                    // The tokens of a sentence arrive with it, so its text lies in this piece.
+                    Core.Text.TextSpan local = sentence.Span;
+                    ProtoMapper.AddLlmTokenCounts(chunk.Original.AsSpan(local.Start, local.Length), _llmEncodings, mapped.LlmTokenCounts);
+                }
+
+                response.Sentences.Add(mapped);
             }
 
             // Release every token up to the first one still waiting for its sentence.

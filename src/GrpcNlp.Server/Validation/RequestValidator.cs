@@ -39,6 +39,7 @@ public sealed class RequestValidator
         var errors = new Violations();
         CheckDocument(errors, request.Document, "document", requireText: true);
         CheckNormalization(errors, request.Options?.Normalization, "options.normalization");
+        CheckLlmEncodings(errors, request.Options?.LlmEncodings, "options.llm_encodings");
         CheckEncoding(errors, request.OffsetEncoding, "offset_encoding");
         errors.ThrowIfAny();
     }
@@ -119,6 +120,7 @@ public sealed class RequestValidator
     {
         var errors = new Violations();
         CheckNormalization(errors, config.Options?.Normalization, "config.options.normalization");
+        CheckLlmEncodings(errors, config.Options?.LlmEncodings, "config.options.llm_encodings");
         CheckEncoding(errors, config.OffsetEncoding, "config.offset_encoding");
         CheckLanguage(errors, config.Language, "config.language");
         errors.ThrowIfAny();
@@ -175,6 +177,17 @@ public sealed class RequestValidator
         if (!Enum.IsDefined(encoding))
         {
             errors.Add(path, $"unknown offset encoding {(int)encoding}");
+        }
+    }
+
+    private static void CheckLlmEncodings(Violations errors, IReadOnlyList<LlmEncoding>? encodings, string path)
+    {
+        for (int i = 0; encodings is not null && i < encodings.Count; i++)
+        {
+            if (encodings[i] == LlmEncoding.Unspecified || !Enum.IsDefined(encodings[i]))
+            {
+                errors.Add($"{path}[{i}]", $"unknown LLM encoding {(int)encodings[i]}");
+            }
         }
     }
 

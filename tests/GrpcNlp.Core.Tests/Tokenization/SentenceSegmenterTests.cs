@@ -26,6 +26,8 @@ public sealed class SentenceSegmenterTests
         { "Visit example.com. It works.", "Visit example.com. || It works." },
         { "Call ext. 1234 now. Thanks!!! Bye", "Call ext. 1234 now. || Thanks!!! || Bye" },
         { "He paused... , then left.", "He paused... , then left." },
+        { "The Drs. Ali and Omar agreed. PS. Call me.", "The Drs. Ali and Omar agreed. || PS. Call me." },
+        { "Made by ACME PVT. LTD. We ship.", "Made by ACME PVT. LTD. || We ship." },
 
         // Arabic.
         { "هل حضرت الاجتماع؟ نعم حضرت!", "هل حضرت الاجتماع؟ || نعم حضرت!" },
@@ -45,6 +47,56 @@ public sealed class SentenceSegmenterTests
     {
         IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
         IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, "");
+
+        TokenInvariants.AssertCover(tokens, sentences);
+        Assert.Equal(expected, string.Join(" || ", sentences.Select(s => text[s.Span.Start..s.Span.End])));
+    }
+
+    /// <summary>Text, language and expected sentences: the rules that depend on the language or look ahead.</summary>
+    public static TheoryData<string, string, string> LanguageCases => new()
+    {
+        // English: a lower-case word after ". ? !" starts a sentence in informal text...
+        { "see you there. call me later? ok!", "en", "see you there. || call me later? || ok!" },
+        { "see you there. call me later", "ar", "see you there. call me later" },
+        { "see you there. call me later", "", "see you there. call me later" },
+
+        // ...but not after an ellipsis, a closing quote, an abbreviation or a glued word.
+        { "I waited... and waited.", "en", "I waited... and waited." },
+        { "\"Why?\" he asked.", "en", "\"Why?\" he asked." },
+        { "Apples, pears, etc. and more.", "en", "Apples, pears, etc. and more." },
+        { "Open report.doc today.", "en", "Open report.doc today." },
+        { "Well...Now what? Fine.", "en", "Well...Now what? || Fine." },
+
+        // English letters: the comma of an opening salutation or closing ends a sentence.
+        { "Thanks, Anna will call you.", "en", "Thanks, || Anna will call you." },
+        { "Best regards, Sam Lee", "en", "Best regards, || Sam Lee" },
+        { "Dear Anna, The report is ready.", "en", "Dear Anna, || The report is ready." },
+        { "Thanks, but no.", "en", "Thanks, but no." },
+        { "Thanks, Anna will call you.", "", "Thanks, Anna will call you." },
+        { "Paris, France is far.", "en", "Paris, France is far." },
+
+        // An ASCII emoticon between a word and a capitalized word ends a sentence.
+        { "Loved it :) The staff was kind", "en", "Loved it :) || The staff was kind" },
+        { "Loved it :) the staff was kind", "en", "Loved it :) the staff was kind" },
+
+        // Elided text between brackets is not a sentence end.
+        { "He said ( ... ) that it ended. Then", "en", "He said ( ... ) that it ended. || Then" },
+        { "قال المحامي ( . . . ) بشأن القضية . ثم غادر", "ar", "قال المحامي ( . . . ) بشأن القضية . || ثم غادر" },
+
+        // A news agency byline after the last sentence of a story belongs to it.
+        { "وأضاف أن الوضع مستقر. (د ب أ)", "ar", "وأضاف أن الوضع مستقر. (د ب أ)" },
+        { "قال المتحدث. (رويترز)\nخبر آخر.", "ar", "قال المتحدث. (رويترز) || خبر آخر." },
+        { "The talks ended. (AFP)", "en", "The talks ended. (AFP)" },
+        { "The talks ended. (AFP) They resume today.", "en", "The talks ended. || (AFP) They resume today." },
+        { "It ended. (see the report on page four today)", "en", "It ended. || (see the report on page four today)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LanguageCases))]
+    public void Segment_AppliesLanguageAndLookaheadRules(string text, string language, string expected)
+    {
+        IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
+        IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, language);
 
         TokenInvariants.AssertCover(tokens, sentences);
         Assert.Equal(expected, string.Join(" || ", sentences.Select(s => text[s.Span.Start..s.Span.End])));
