@@ -40,6 +40,7 @@ public sealed class RequestValidator
         CheckDocument(errors, request.Document, "document", requireText: true);
         CheckNormalization(errors, request.Options?.Normalization, "options.normalization");
         CheckLlmEncodings(errors, request.Options?.LlmEncodings, "options.llm_encodings");
+        CheckSegmentation(errors, request.Options?.Segmentation ?? SegmentationScheme.Unspecified, "options.segmentation");
         CheckEncoding(errors, request.OffsetEncoding, "offset_encoding");
         errors.ThrowIfAny();
     }
@@ -121,6 +122,7 @@ public sealed class RequestValidator
         var errors = new Violations();
         CheckNormalization(errors, config.Options?.Normalization, "config.options.normalization");
         CheckLlmEncodings(errors, config.Options?.LlmEncodings, "config.options.llm_encodings");
+        CheckSegmentation(errors, config.Options?.Segmentation ?? SegmentationScheme.Unspecified, "config.options.segmentation");
         CheckEncoding(errors, config.OffsetEncoding, "config.offset_encoding");
         CheckLanguage(errors, config.Language, "config.language");
         errors.ThrowIfAny();
@@ -169,6 +171,14 @@ public sealed class RequestValidator
         if (language.Length > 0 && !LanguageTag.IsWellFormed(language))
         {
             errors.Add(path, $"'{language}' is not a well-formed BCP-47 language tag");
+        }
+    }
+
+    private static void CheckSegmentation(Violations errors, SegmentationScheme scheme, string path)
+    {
+        if (!Enum.IsDefined(scheme))
+        {
+            errors.Add(path, $"unknown segmentation scheme {(int)scheme}");
         }
     }
 
