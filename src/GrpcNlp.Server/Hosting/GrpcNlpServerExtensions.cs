@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
 using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Pipeline;
@@ -52,12 +53,18 @@ public static class GrpcNlpServerExtensions
                 kestrel.Limits.Http2.MaxStreamsPerConnection = options.Value.MaxConcurrentStreams);
 
         builder.Services.AddGrpc(grpc =>
-        {
-            // Outermost first: metrics see the status the exception mapping decided.
-            grpc.Interceptors.Add<MetricsInterceptor>();
-            grpc.Interceptors.Add<ExceptionMappingInterceptor>();
-            grpc.EnableDetailedErrors = false;
-        });
+            {
+                // Outermost first: metrics see the status the exception mapping decided.
+                grpc.Interceptors.Add<MetricsInterceptor>();
+                grpc.Interceptors.Add<ExceptionMappingInterceptor>();
+                grpc.EnableDetailedErrors = false;
+            })
+            // JSON over HTTP: the unary RPCs at the routes of their google.api.http annotations
+            // (POST /v1/documents:tokenize, ...), through the same interceptors and validation.
+            // An error's JSON body carries its google.rpc details (BadRequest, ErrorInfo), which
+            // the serializer can write only if their types are registered.
+            .AddJsonTranscoding(json =>
+                json.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GrpcNlpServerOptions>>((grpc, options) =>
             {
