@@ -16,6 +16,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -53,7 +54,10 @@ class Server:
         self.log_path = out_dir / f"server-{name}.log"
         self.process = subprocess.Popen(
             ["dotnet", str(SERVER_DLL), "--urls", "http://127.0.0.1:0"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            # The output folder is the content root, as when deployed: appsettings.json (log
+            # levels included; per-request logging would skew every figure) is read from there.
+            cwd=SERVER_DLL.parent)
         self.address = None
         ready = threading.Event()
         log_file = open(self.log_path, "w", encoding="utf-8")
@@ -352,4 +356,6 @@ def main():
 
 
 if __name__ == "__main__":
+    # A terminated harness still runs its finally blocks, which stop the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
