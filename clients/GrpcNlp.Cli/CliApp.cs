@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GrpcNlp.Cli.Bench;
 using GrpcNlp.Cli.Commands;
 
 namespace GrpcNlp.Cli;
@@ -38,6 +39,7 @@ internal static class CliApp
             EntitiesCommand.Create(global, console),
             SummarizeCommand.Create(global, console),
             AnalyzeCommand.Create(global, console),
+            BenchCommand.Create(global, console),
         };
         return root;
     }

@@ -1,6 +1,13 @@
 using GrpcNlp.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the folder of the server's files, not the working directory, so
+// `dotnet path/to/GrpcNlp.Server.dll` started from anywhere still reads its appsettings.json
+// (without it every request is logged at Information, which costs a large share of a small call).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddGrpcNlpServer();
 
 var app = builder.Build();
