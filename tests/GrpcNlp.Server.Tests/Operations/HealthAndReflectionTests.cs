@@ -34,6 +34,10 @@ public sealed class HealthAndReflectionTests(GrpcNlpServerFixture fixture) : Ser
         }
 
         Assert.Contains("grpc.health.v1.Health", names);
+
+        // Read to the end so the call completes rather than being reset by Dispose while the
+        // server still finishes it (a reset call is logged by the server as an error).
+        Assert.False(await call.ResponseStream.MoveNext());
     }
 
     [Fact]
@@ -45,5 +49,6 @@ public sealed class HealthAndReflectionTests(GrpcNlpServerFixture fixture) : Ser
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext());
         Assert.NotEmpty(call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto);
+        Assert.False(await call.ResponseStream.MoveNext());
     }
 }
