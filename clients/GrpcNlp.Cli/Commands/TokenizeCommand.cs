@@ -10,17 +10,35 @@ internal static class TokenizeCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
     {
+        var segmentation = new Option<string>("--segmentation")
+        {
+            Description = "Split Arabic words into clitics with this scheme",
+            HelpName = "none|atb|d3|farasa",
+            DefaultValueFactory = _ => "none",
+        };
+        segmentation.AcceptOnlyFromAmong("none", "atb", "d3", "farasa");
+        var llm = new Option<string[]>("--llm")
+        {
+            Description = "Also count the tokens of an LLM encoding for the text and each sentence (repeatable)",
+            HelpName = "o200k|cl100k",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        llm.AcceptOnlyFromAmong("o200k", "cl100k");
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("tokenize", "Split text into tokens and sentences")
         {
+            segmentation,
+            llm,
             files,
         };
 
         CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
         {
+            var options = new TokenizeOptions { Segmentation = ToScheme(parseResult.GetValue(segmentation)) };
+            options.LlmEncodings.Add((parseResult.GetValue(llm) ?? []).Select(ToEncoding));
             foreach (Document document in documents)
             {
-                var request = new TokenizeRequest { Document = document, OffsetEncoding = settings.OffsetEncoding };
+                var request = new TokenizeRequest { Document = document, Options = options, OffsetEncoding = settings.OffsetEncoding };
                 TokenizeResponse response = await client
                     .TokenizeAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
@@ -30,4 +48,18 @@ internal static class TokenizeCommand
         });
         return command;
     }
+
+    internal static SegmentationScheme ToScheme(string? value) => value switch
+    {
+        "atb" => SegmentationScheme.Atb,
+        "d3" => SegmentationScheme.D3,
+        "farasa" => SegmentationScheme.Farasa,
+        _ => SegmentationScheme.Unspecified,
+    };
+
+    internal static LlmEncoding ToEncoding(string value) => value switch
+    {
+        "cl100k" => LlmEncoding.Cl100KBase,
+        _ => LlmEncoding.O200KBase,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using GrpcNlp.V1;
 
 namespace GrpcNlp.Cli.Output;
@@ -15,6 +16,14 @@ internal static class PlainTextRenderer
     public static string Name(TokenType type) => Label(type.ToString());
 
     public static string Name(EntityType type) => Label(type.ToString());
+
+    /// <summary>The encoding's name as its tokenizer library calls it.</summary>
+    public static string Name(LlmEncoding encoding) => encoding switch
+    {
+        LlmEncoding.O200KBase => "o200k_base",
+        LlmEncoding.Cl100KBase => "cl100k_base",
+        _ => Label(encoding.ToString()),
+    };
 
     public static void WriteDocumentHeader(string documentId, TextWriter output)
         => output.WriteLine($"== {documentId} ==");
@@ -47,6 +56,11 @@ internal static class PlainTextRenderer
     {
         output.WriteLine($"language: {Or(response.Language)}");
         output.WriteLine($"tokens: {response.Tokens.Count}, sentences: {response.Sentences.Count}");
+        foreach (LlmTokenCount count in response.LlmTokenCounts)
+        {
+            output.WriteLine($"llm tokens ({Name(count.Encoding)}): {count.Count.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         WriteTokenTable(response.Tokens, response.Tokens.Count, output);
     }
 
@@ -87,17 +101,28 @@ internal static class PlainTextRenderer
 
     private static void WriteTokenTable(IReadOnlyList<Token> tokens, int count, TextWriter output)
     {
-        var table = new TextTable("#", "type", "span", "sentence", "text", "normalized");
+        bool segmented = false;
+        for (int i = 0; i < count && !segmented; i++)
+        {
+            segmented = tokens[i].Segments.Count > 0;
+        }
+
+        var table = segmented
+            ? new TextTable("#", "type", "span", "sentence", "text", "normalized", "segments")
+            : new TextTable("#", "type", "span", "sentence", "text", "normalized");
         for (int i = 0; i < count; i++)
         {
             Token token = tokens[i];
-            table.AddRow(
+            string[] row =
+            [
                 i.ToString(CultureInfo.InvariantCulture),
                 Name(token.Type),
                 Span(token.Span),
                 token.SentenceIndex.ToString(CultureInfo.InvariantCulture),
                 token.Text,
-                token.Normalized);
+                token.Normalized,
+            ];
+            table.AddRow(segmented ? [.. row, Segments(token)] : row);
         }
 
         table.Write(output, "  ");
@@ -181,5 +206,27 @@ internal static class PlainTextRenderer
     {
         // Protobuf's C# enum names are PascalCase (EntityType.Person); upper case reads as a label.
         return name.ToUpperInvariant();
+    }
+
+    /// <summary>A word's clitic segments joined by <c>+</c>, each as its restored form when one was dropped.</summary>
+    private static string Segments(Token token)
+    {
+        if (token.Segments.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (Segment segment in token.Segments)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('+');
+            }
+
+            builder.Append(segment.Form.Length > 0 ? segment.Form : segment.Text);
+        }
+
+        return builder.ToString();
     }
 }

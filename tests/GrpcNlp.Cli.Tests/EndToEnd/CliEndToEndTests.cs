@@ -63,6 +63,18 @@ public sealed class CliEndToEndTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Tokenize_with_segmentation_and_an_llm_encoding_shows_clitics_and_the_count()
+    {
+        CliRun run = await CliRun.RunAsync(
+            ["tokenize", "--server", server.Address, "--encoding", "utf16", "--segmentation", "atb", "--llm", "o200k"],
+            stdin: "ذهبنا إلى المدرسة وبالكتب");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"llm tokens \(o200k_base\): [1-9]\d*", run.Out);
+        Assert.Matches(@"WORD\s+18\.\.25\s+0\s+وبالكتب\s+\S+\s+و\+ب\+الكتب", run.Out);
+    }
+
+    [Fact]
     public async Task Summarize_several_files_gives_one_summary_and_entities_answer_each_file()
     {
         string first = await WriteTempAsync(Texts.ArabicNews);
