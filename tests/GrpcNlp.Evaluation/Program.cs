@@ -5,5 +5,6 @@ using GrpcNlp.Evaluation;
 var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
 {
     TokenizationTask.Create(),
+    SummarizationTask.Create(),
 };
 return root.Parse(args).Invoke();
