@@ -15,6 +15,8 @@ namespace GrpcNlp.Core.Summarization;
 /// </remarks>
 public sealed class ExtractiveSummarizer
 {
+    private readonly KeyphraseExtractor _keyphrases = new();
+
     private const float Damping = 0.85f;
     private const int MaxIterations = 100;
     private const float Epsilon = 1e-6f;
@@ -38,6 +40,7 @@ public sealed class ExtractiveSummarizer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxSentences);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxCharacters);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.KeyphraseCount);
         if (options.Ratio is < 0f or > 1f || float.IsNaN(options.Ratio))
         {
             throw new ArgumentOutOfRangeException(nameof(options), "Ratio must be in [0, 1].");
@@ -53,6 +56,8 @@ public sealed class ExtractiveSummarizer
         {
             return new SummaryResult([], 0);
         }
+
+        IReadOnlyList<Keyphrase> keyphrases = _keyphrases.Extract(documents, options.KeyphraseCount, cancellationToken);
 
         Vectorize(sentences, cancellationToken);
         List<(int To, float Weight)>[] graph = BuildGraph(sentences, cancellationToken);
@@ -80,7 +85,7 @@ public sealed class ExtractiveSummarizer
             result[k] = new SummarySentence(s.Document, s.Index, s.Span, scores[chosen[k]]);
         }
 
-        return new SummaryResult(result, sentences.Count);
+        return new SummaryResult(result, sentences.Count) { Keyphrases = keyphrases };
     }
 
     private static List<SentenceInfo> CollectSentences(IReadOnlyList<AnalyzedText> documents, CancellationToken cancellationToken)
