@@ -128,4 +128,60 @@ public sealed class SummarizationServiceTests(GrpcNlpServerFixture fixture) : Se
         });
         RpcAssert.HasFieldViolation(error, "config.options.keyphrase_count");
     }
+
+    // Two made-up reports of one event; their opening sentences say the same thing in spellings
+    // that differ only in tanween and hamza.
+    private const string BridgeReportA =
+        "افتتحت الحكومة جسرا جديدا فوق نهر النيل في مدينة أسوان يوم الأحد. "
+        + "ويربط الجسر الجديد ضفتي النهر ويختصر الرحلة بين الضفتين إلى ربع ساعة. "
+        + "وبلغت تكلفة الجسر نحو مليار جنيه بحسب وزارة النقل. "
+        + "وقال المحافظ إن الجسر سيخدم آلاف السكان يوميا.";
+
+    private const string BridgeReportB =
+        "افتتحت الحكومة جسراً جديداً فوق نهر النيل في مدينة اسوان يوم الاحد. "
+        + "وتوقع خبراء النقل أن يخفف الجسر الزحام في وسط المدينة. "
+        + "وشارك مئات العمال في بناء الجسر على مدى ثلاث سنوات.";
+
+    [Theory]
+    [InlineData(OffsetEncoding.Utf16)]
+    [InlineData(OffsetEncoding.CodePoint)]
+    public async Task TwoDocumentSummary_HasProvenance_AndSaysTheSharedOpeningOnce_InUnaryAndStream(OffsetEncoding encoding)
+    {
+        var options = new SummarizeOptions { MaxSentences = 4 };
+        var request = new SummarizeRequest { OffsetEncoding = encoding, Options = options };
+        request.Documents.Add(new Document { Id = "report-a", Text = BridgeReportA, Language = "ar" });
+        request.Documents.Add(new Document { Id = "report-b", Text = BridgeReportB, Language = "ar" });
+
+        SummarizeResponse unary = await Client.SummarizeAsync(request, Call());
+
+        Assert.Equal(7, unary.TotalSentences);
+        Assert.Equal(4, unary.Sentences.Count);
+        Assert.Equal(["report-a", "report-b"], unary.Sentences.Select(s => s.DocumentId).Distinct().Order());
+        Assert.Single(unary.Sentences, s => s.SentenceIndex == 0);
+        foreach (V1.SummarySentence sentence in unary.Sentences)
+        {
+            Document document = request.Documents[sentence.DocumentIndex];
+            Assert.Equal(document.Id, sentence.DocumentId);
+            Assert.Equal(sentence.Text, Offsets.Slice(document.Text, sentence.Span, encoding));
+        }
+
+        // Document order: by document index, then sentence index.
+        Assert.Equal(
+            unary.Sentences.OrderBy(s => s.DocumentIndex).ThenBy(s => s.SentenceIndex).Select(s => (s.DocumentIndex, s.SentenceIndex)),
+            unary.Sentences.Select(s => (s.DocumentIndex, s.SentenceIndex)));
+
+        // The same documents streamed in two chunks each give the same answer.
+        using AsyncClientStreamingCall<StreamSummarizeRequest, StreamSummarizeResponse> call = Client.StreamSummarize(Call());
+        await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Config = new StreamSummarizeConfig { Options = options, OffsetEncoding = encoding } });
+        foreach (Document document in request.Documents)
+        {
+            int half = document.Text.IndexOf('.', StringComparison.Ordinal) + 5;
+            await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = document.Id, Text = document.Text[..half], Language = "ar" } });
+            await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = document.Id, Text = document.Text[half..] } });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        StreamSummarizeResponse streamed = await call.ResponseAsync;
+        Assert.Equal(unary, streamed.Summary);
+    }
 }
