@@ -37,7 +37,7 @@ internal static class SummarizationTask
         };
         var requireAbove = new Option<string[]>("--require-above")
         {
-            Description = "Exit 1 unless the summarizer's ROUGE-1 F is above these baselines' (lead, lexrank, textrank, random) on every corpus",
+            Description = "Exit 1 unless the summarizer's ROUGE-1 F is above these baselines' (lead, lexrank, textrank, random; separate or comma-separated) on every corpus",
             AllowMultipleArgumentsPerToken = true,
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the random baseline", DefaultValueFactory = _ => 13 };
@@ -51,7 +51,10 @@ internal static class SummarizationTask
         };
         command.SetAction(parseResult =>
         {
-            string[] gate = parseResult.GetValue(requireBest) ? s_systems[1..] : parseResult.GetValue(requireAbove) ?? [];
+            // Baselines may be listed as separate values or comma-separated: lead,lexrank,textrank.
+            string[] gate = parseResult.GetValue(requireBest)
+                ? s_systems[1..]
+                : (parseResult.GetValue(requireAbove) ?? []).SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
             string[] unknown = gate.Where(g => Array.IndexOf(s_systems, g, 1) < 0).ToArray();
             if (unknown.Length > 0)
             {
