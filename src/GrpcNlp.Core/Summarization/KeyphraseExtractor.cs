@@ -38,7 +38,8 @@ public sealed class KeyphraseExtractor
         var stemIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var stems = new List<string>();
         var neighbours = new List<Dictionary<int, int>>();
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        // Keyed by the phrase's stem ids (unused places -1), so no string is built per occurrence.
+        var candidates = new Dictionary<(int, int, int), Candidate>();
         int sentenceOrdinal = 0;
         var run = new List<(int Stem, TextSpan Span)>();
         var window = new List<int>();
@@ -58,7 +59,7 @@ public sealed class KeyphraseExtractor
                         : null;
                     if (stem is null)
                     {
-                        AddCandidates(document, d, sentenceOrdinal, run, stems, candidates);
+                        AddCandidates(document, d, sentenceOrdinal, run, candidates);
                         run.Clear();
                         continue;
                     }
@@ -109,7 +110,8 @@ public sealed class KeyphraseExtractor
             scored.Add((candidate, sum * frequency * position));
         }
 
-        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Candidate.Key, b.Candidate.Key));
+        // Ties go to the phrase met first, so the order is deterministic.
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Candidate.Ordinal.CompareTo(b.Candidate.Ordinal));
         var result = new List<Keyphrase>(Math.Min(count, scored.Count));
         var chosen = new List<HashSet<int>>();
         float top = scored.Count > 0 ? scored[0].Score : 1f;
@@ -127,29 +129,29 @@ public sealed class KeyphraseExtractor
             }
 
             chosen.Add(set);
-            result.Add(new Keyphrase(candidate.Text, candidate.Key, score / top, candidate.Occurrences));
+            result.Add(new Keyphrase(candidate.Text, string.Join(' ', Array.ConvertAll(candidate.Stems, id => stems[id])), score / top, candidate.Occurrences));
         }
 
         return result;
     }
 
-    private static void AddCandidates(AnalyzedText document, int documentIndex, int sentenceOrdinal, List<(int Stem, TextSpan Span)> run, List<string> stems, Dictionary<string, Candidate> candidates)
+    private static void AddCandidates(AnalyzedText document, int documentIndex, int sentenceOrdinal, List<(int Stem, TextSpan Span)> run, Dictionary<(int, int, int), Candidate> candidates)
     {
         for (int start = 0; start < run.Count; start++)
         {
             for (int length = 1; length <= MaxWords && start + length <= run.Count; length++)
             {
-                int[] ids = new int[length];
-                for (int k = 0; k < length; k++)
-                {
-                    ids[k] = run[start + k].Stem;
-                }
-
-                string key = string.Join(' ', ids.Select(id => stems[id]));
+                (int, int, int) key = (run[start].Stem, length > 1 ? run[start + 1].Stem : -1, length > 2 ? run[start + 2].Stem : -1);
                 var span = new TextSpan(run[start].Span.Start, run[start + length - 1].Span.End);
                 if (!candidates.TryGetValue(key, out Candidate? candidate))
                 {
-                    candidate = new Candidate(key, document.Text.Substring(span.Start, span.Length), ids, sentenceOrdinal);
+                    int[] ids = new int[length];
+                    for (int k = 0; k < length; k++)
+                    {
+                        ids[k] = run[start + k].Stem;
+                    }
+
+                    candidate = new Candidate(candidates.Count, document.Text.Substring(span.Start, span.Length), ids, sentenceOrdinal);
                     candidates.Add(key, candidate);
                 }
 
@@ -197,10 +199,10 @@ public sealed class KeyphraseExtractor
         return rank;
     }
 
-    /// <summary>A candidate phrase: its key, first surface form, stems, and occurrences.</summary>
-    private sealed class Candidate(string key, string text, int[] stems, int firstSentence)
+    /// <summary>A candidate phrase: the order it was met in, its first surface form, stems, and occurrences.</summary>
+    private sealed class Candidate(int ordinal, string text, int[] stems, int firstSentence)
     {
-        public string Key { get; } = key;
+        public int Ordinal { get; } = ordinal;
 
         public string Text { get; } = text;
 
