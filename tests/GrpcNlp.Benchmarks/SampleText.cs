@@ -29,6 +29,34 @@ internal static class SampleText
 
     public static string English(int utf16Length) => Repeat(s_english, utf16Length);
 
+    /// <summary>
+    /// A document of <paramref name="count"/> distinct sentences of 8 to 20 words drawn (seeded)
+    /// from the sample sentences' words, so most pairs of sentences share words: the densest
+    /// similarity graph a summarizer meets.
+    /// </summary>
+    public static string Sentences(string language, int count, int seed = 7)
+    {
+        string[] words = (language == "ar" ? s_arabic : s_english)
+            .SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length > 1 && w.All(char.IsLetter))
+            .ToArray();
+        var random = new Random(seed);
+        var text = new StringBuilder();
+        for (int s = 0; s < count; s++)
+        {
+            int length = random.Next(8, 21);
+            for (int w = 0; w < length; w++)
+            {
+                string word = words[random.Next(words.Length)];
+                text.Append(w == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word).Append(w + 1 < length ? ' ' : '.');
+            }
+
+            text.Append(s % 5 == 4 ? "\n\n" : " ");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Folder of real articles (*.txt) to add as an input, read at run time; never committed.</summary>
     public const string SamplesVariable = "GRPCNLP_BENCH_SAMPLES";
 

@@ -9,5 +9,6 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
     SentencesTask.Create(),
     TrainSegmenterTask.Create(),
     SegmentationTask.Create(),
+    SummarizationTask.Create(),
 };
 return root.Parse(args).Invoke();

@@ -16,5 +16,8 @@ public sealed record SummaryOptions
     public SummaryOrder Order { get; init; } = SummaryOrder.Document;
 
     /// <summary>Redundancy weight in [0, 1]: higher avoids repetition more.</summary>
-    public float RedundancyWeight { get; init; } = 0.3f;
+    public float RedundancyWeight { get; init; } = 0.1f;
+
+    /// <summary>Number of keyphrases to extract along with the summary; 0 for none.</summary>
+    public int KeyphraseCount { get; init; }
 }

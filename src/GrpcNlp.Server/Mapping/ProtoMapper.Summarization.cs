@@ -21,6 +21,7 @@ internal static partial class ProtoMapper
             MaxCharacters = options.MaxCharacters,
             Order = options.Order == V1.SummaryOrder.Score ? CoreSummarization.SummaryOrder.Score : CoreSummarization.SummaryOrder.Document,
             RedundancyWeight = options.RedundancyWeight == 0f ? defaults.RedundancyWeight : options.RedundancyWeight,
+            KeyphraseCount = options.KeyphraseCount,
         };
     }
 }

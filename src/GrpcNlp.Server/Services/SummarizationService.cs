@@ -152,6 +152,24 @@ public sealed class SummarizationService(
             });
         }
 
+        foreach (Core.Summarization.Keyphrase keyphrase in result.Keyphrases)
+        {
+            var phrase = new V1.Keyphrase { Text = keyphrase.Text, Normalized = keyphrase.Normalized, Score = keyphrase.Score };
+            foreach (Core.Summarization.KeyphraseOccurrence occurrence in keyphrase.Occurrences)
+            {
+                Document document = documents[occurrence.DocumentIndex];
+                SpanMapper mapper = mappers[occurrence.DocumentIndex] ??= new SpanMapper(document.Text, unit);
+                phrase.Occurrences.Add(new V1.KeyphraseOccurrence
+                {
+                    DocumentId = document.Id,
+                    DocumentIndex = occurrence.DocumentIndex,
+                    Span = mapper.Map(occurrence.Span),
+                });
+            }
+
+            response.Keyphrases.Add(phrase);
+        }
+
         return response;
     }
 }

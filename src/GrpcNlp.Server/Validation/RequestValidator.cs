@@ -15,6 +15,9 @@ namespace GrpcNlp.Server.Validation;
 /// </summary>
 public sealed class RequestValidator
 {
+    // More keyphrases than this are not key any more; the bound also caps the answer's size.
+    private const int MaxKeyphrases = 100;
+
     private readonly GrpcNlpServerOptions _options;
 
     /// <summary>Creates a validator for the configured limits.</summary>
@@ -280,6 +283,11 @@ public sealed class RequestValidator
         if (!(options.RedundancyWeight >= 0f && options.RedundancyWeight <= 1f))
         {
             errors.Add($"{path}.redundancy_weight", "must be in [0, 1]");
+        }
+
+        if (options.KeyphraseCount is < 0 or > MaxKeyphrases)
+        {
+            errors.Add($"{path}.keyphrase_count", $"must be in [0, {MaxKeyphrases}]");
         }
     }
 

@@ -158,10 +158,25 @@ public sealed class ExtractiveSummarizerTests
     public void Stop_words_and_proclitics_are_not_content()
     {
         var stopWords = GrpcNlp.Core.Entities.Lexicons.StopWords;
-        Assert.Null(ExtractiveSummarizer.ContentTerm("وفي", stopWords));
-        Assert.Null(ExtractiveSummarizer.ContentTerm("the", stopWords));
-        Assert.Equal("بلديه", ExtractiveSummarizer.ContentTerm("بلدية", stopWords));
-        Assert.Equal("مدينه", ExtractiveSummarizer.ContentTerm("والمدينة", stopWords));
-        Assert.Equal("مدينه", ExtractiveSummarizer.ContentTerm("المدينة", stopWords));
+        Assert.Null(LightStemmer.ContentTerm("وفي", stopWords));
+        Assert.Null(LightStemmer.ContentTerm("the", stopWords));
+        Assert.Null(LightStemmer.ContentTerm("x", stopWords));
     }
+
+    [Theory]
+    [InlineData("بلدية", "بلد")]
+    [InlineData("والمدينة", "مدين")]
+    [InlineData("المدينة", "مدين")]
+    [InlineData("للمدينة", "مدين")]
+    [InlineData("المعلمون", "معلم")]
+    [InlineData("المعلمين", "معلم")]
+    [InlineData("ومحطات", "محط")]
+    [InlineData("بيت", "بيت")]
+    [InlineData("libraries", "library")]
+    [InlineData("boxes", "box")]
+    [InlineData("stations", "station")]
+    [InlineData("glass", "glass")]
+    [InlineData("virus", "virus")]
+    public void Light_stemming_merges_inflections(string word, string stem) =>
+        Assert.Equal(stem, LightStemmer.ContentTerm(word, GrpcNlp.Core.Entities.Lexicons.StopWords));
 }
