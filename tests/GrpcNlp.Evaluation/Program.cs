@@ -5,5 +5,7 @@ using GrpcNlp.Evaluation;
 var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
 {
     TokenizationTask.Create(),
+    TrainNerTask.Create(),
+    EntitiesTask.Create(),
 };
 return root.Parse(args).Invoke();
