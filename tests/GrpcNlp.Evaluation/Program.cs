@@ -7,5 +7,7 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
     TokenizationTask.Create(),
     TrainNerTask.Create(),
     EntitiesTask.Create(),
+    TrainSegmenterTask.Create(),
+    SegmentationTask.Create(),
 };
 return root.Parse(args).Invoke();

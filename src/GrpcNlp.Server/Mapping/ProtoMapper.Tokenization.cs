@@ -1,3 +1,5 @@
+using GrpcNlp.Core.Segmentation;
+using CoreText = GrpcNlp.Core.Text;
 using CoreTokenization = GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Server.Mapping;
@@ -19,14 +21,67 @@ internal static partial class ProtoMapper
         _ => V1.TokenType.Unspecified,
     };
 
-    public static V1.Token ToProto(CoreTokenization.Token token, string text, string normalized, int sentenceIndex, SpanMapper mapper) => new()
+    public static V1.Token ToProto(CoreTokenization.Token token, string text, string normalized, int sentenceIndex, SpanMapper mapper,
+        SegmentationScheme segmentation = SegmentationScheme.None)
     {
-        Span = mapper.Map(token.Span),
-        Text = text.Substring(token.Span.Start, token.Span.Length),
-        Normalized = normalized,
-        Type = ToProto(token.Type),
-        SentenceIndex = sentenceIndex,
+        var proto = new V1.Token
+        {
+            Span = mapper.Map(token.Span),
+            Text = text.Substring(token.Span.Start, token.Span.Length),
+            Normalized = normalized,
+            Type = ToProto(token.Type),
+            SentenceIndex = sentenceIndex,
+        };
+        if (segmentation != SegmentationScheme.None && token.Type == CoreTokenization.TokenType.Word)
+        {
+            AddSegments(token.Span, text, segmentation, mapper, proto.Segments);
+        }
+
+        return proto;
+    }
+
+    /// <summary>Unset means no segmentation.</summary>
+    public static SegmentationScheme ToCore(V1.SegmentationScheme scheme) => scheme switch
+    {
+        V1.SegmentationScheme.Atb => SegmentationScheme.Atb,
+        V1.SegmentationScheme.D3 => SegmentationScheme.D3,
+        V1.SegmentationScheme.Farasa => SegmentationScheme.Farasa,
+        _ => SegmentationScheme.None,
     };
+
+    public static V1.SegmentRole ToProto(SegmentRole role) => role switch
+    {
+        SegmentRole.Proclitic => V1.SegmentRole.Proclitic,
+        SegmentRole.Article => V1.SegmentRole.Article,
+        SegmentRole.Stem => V1.SegmentRole.Stem,
+        SegmentRole.Enclitic => V1.SegmentRole.Enclitic,
+        SegmentRole.Suffix => V1.SegmentRole.Suffix,
+        _ => V1.SegmentRole.Unspecified,
+    };
+
+    /// <summary>Adds a word's segments with spans in the text's offsets; nothing when the word stays whole.</summary>
+    private static void AddSegments(CoreText.TextSpan span, string text, SegmentationScheme scheme, SpanMapper mapper, ICollection<V1.Segment> segments)
+    {
+        ReadOnlySpan<char> word = text.AsSpan(span.Start, span.Length);
+        WordSegment[] found = ArabicSegmenter.Default.Segment(word, scheme);
+        if (found.Length < 2)
+        {
+            return;
+        }
+
+        foreach (WordSegment segment in found)
+        {
+            var absolute = new CoreText.TextSpan(span.Start + segment.Span.Start, span.Start + segment.Span.End);
+            string surface = text.Substring(absolute.Start, absolute.Length);
+            segments.Add(new V1.Segment
+            {
+                Span = mapper.Map(absolute),
+                Text = surface,
+                Form = segment.RestoredForm ?? surface,
+                Role = ToProto(segment.Role),
+            });
+        }
+    }
 
     public static V1.Sentence ToProto(CoreTokenization.Sentence sentence, SpanMapper mapper) => new()
     {

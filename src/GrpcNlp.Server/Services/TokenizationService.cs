@@ -28,7 +28,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             Language = document.Language.Length > 0 ? document.Language : analyzed.Language,
         };
         var mapper = new SpanMapper(document.Text, ProtoMapper.ToUnit(request.OffsetEncoding));
-        AddTokens(analyzed, mapper, response.Tokens, response.Sentences);
+        AddTokens(analyzed, mapper, response.Tokens, response.Sentences, ProtoMapper.ToCore(request.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified));
         metrics.Documents(nameof(Tokenize), 1, document.Text.Length);
         metrics.Tokens(nameof(Tokenize), response.Tokens.Count);
         return Task.FromResult(response);
@@ -87,7 +87,8 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     }
 
     /// <summary>Maps analyzed tokens and sentences, giving each token the index of its sentence.</summary>
-    internal static void AddTokens(AnalyzedText analyzed, SpanMapper mapper, ICollection<V1.Token> tokens, ICollection<V1.Sentence> sentences)
+    internal static void AddTokens(AnalyzedText analyzed, SpanMapper mapper, ICollection<V1.Token> tokens, ICollection<V1.Sentence> sentences,
+        Core.Segmentation.SegmentationScheme segmentation = Core.Segmentation.SegmentationScheme.None)
     {
         int sentenceIndex = 0;
         for (int i = 0; i < analyzed.Tokens.Count; i++)
@@ -98,7 +99,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 sentenceIndex++;
             }
 
-            tokens.Add(ProtoMapper.ToProto(analyzed.Tokens[i], analyzed.Text, analyzed.TokenNorms[i], sentenceIndex, mapper));
+            tokens.Add(ProtoMapper.ToProto(analyzed.Tokens[i], analyzed.Text, analyzed.TokenNorms[i], sentenceIndex, mapper, segmentation));
         }
 
         foreach (Core.Tokenization.Sentence sentence in analyzed.Sentences)
@@ -116,6 +117,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     {
         private readonly OffsetUnit _unit;
         private readonly TextNormalizer _tokenNormalizer;
+        private readonly Core.Segmentation.SegmentationScheme _segmentation;
         private readonly List<V1.Token> _pending = [];
         private long _originalBase;
         private int _pendingFirstIndex;
@@ -125,6 +127,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         {
             _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
             _tokenNormalizer = new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search));
+            _segmentation = ProtoMapper.ToCore(config?.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified);
             Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
         }
 
@@ -144,7 +147,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             foreach (Core.Tokenization.Token token in chunk.Tokens)
             {
                 string normalized = _tokenNormalizer.NormalizeToString(chunk.Original.AsSpan(token.Span.Start, token.Span.Length));
-                _pending.Add(ProtoMapper.ToProto(token, chunk.Original, normalized, -1, mapper));
+                _pending.Add(ProtoMapper.ToProto(token, chunk.Original, normalized, -1, mapper, _segmentation));
             }
 
             var response = new StreamTokenizeResponse();

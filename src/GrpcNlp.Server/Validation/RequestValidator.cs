@@ -39,6 +39,7 @@ public sealed class RequestValidator
         var errors = new Violations();
         CheckDocument(errors, request.Document, "document", requireText: true);
         CheckNormalization(errors, request.Options?.Normalization, "options.normalization");
+        CheckSegmentation(errors, request.Options?.Segmentation ?? SegmentationScheme.Unspecified, "options.segmentation");
         CheckEncoding(errors, request.OffsetEncoding, "offset_encoding");
         errors.ThrowIfAny();
     }
@@ -119,6 +120,7 @@ public sealed class RequestValidator
     {
         var errors = new Violations();
         CheckNormalization(errors, config.Options?.Normalization, "config.options.normalization");
+        CheckSegmentation(errors, config.Options?.Segmentation ?? SegmentationScheme.Unspecified, "config.options.segmentation");
         CheckEncoding(errors, config.OffsetEncoding, "config.offset_encoding");
         CheckLanguage(errors, config.Language, "config.language");
         errors.ThrowIfAny();
@@ -167,6 +169,14 @@ public sealed class RequestValidator
         if (language.Length > 0 && !LanguageTag.IsWellFormed(language))
         {
             errors.Add(path, $"'{language}' is not a well-formed BCP-47 language tag");
+        }
+    }
+
+    private static void CheckSegmentation(Violations errors, SegmentationScheme scheme, string path)
+    {
+        if (!Enum.IsDefined(scheme))
+        {
+            errors.Add(path, $"unknown segmentation scheme {(int)scheme}");
         }
     }
 
