@@ -27,16 +27,17 @@ internal static class EntitiesTask
         var model = new Option<FileInfo?>("--model") { Description = "Model file to use instead of the embedded one" };
         var minF1 = new Option<double>("--min-f1") { Description = "Fail (exit 1) when overall F1 (0-100) is below this", DefaultValueFactory = _ => 0 };
         var errors = new Option<int>("--errors") { Description = "Print up to this many wrong or missed entities", DefaultValueFactory = _ => 0 };
+        var taggerOnly = new Option<bool>("--tagger-only") { Description = "Score the statistical tagger's labels alone, without the extractor's title rules and propagation" };
         var command = new Command("entities", "Entity-level P/R/F1 per type (conlleval counting) of the named entities found in the gold words.")
         {
-            conll, language, part, model, minF1, errors,
+            conll, language, part, model, minF1, errors, taggerOnly,
         };
         command.SetAction(r => Evaluate(
-            r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(part), r.GetValue(model), r.GetValue(minF1), r.GetValue(errors)));
+            r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(part), r.GetValue(model), r.GetValue(minF1), r.GetValue(errors), r.GetValue(taggerOnly)));
         return command;
     }
 
-    private static int Evaluate(FileInfo file, string language, string part, FileInfo? modelFile, double minF1, int errors)
+    private static int Evaluate(FileInfo file, string language, string part, FileInfo? modelFile, double minF1, int errors, bool taggerOnly)
     {
         if (!file.Exists)
         {
@@ -45,32 +46,39 @@ internal static class EntitiesTask
         }
 
         List<NerSentence> sentences = NerSplit.Select(ConllNerCorpus.Read(file.FullName).Sentences, part);
+        NerTagger? tagger;
         EntityExtractor extractor = new();
-        if (modelFile is not null)
+        if (modelFile is null)
+        {
+            tagger = NerTagger.ForLanguage(language);
+        }
+        else
         {
             using FileStream stream = modelFile.OpenRead();
-            var tagger = new NerTagger(NerModel.Load(stream), ProcliticStemmer.Instance);
-            extractor = new EntityExtractor(l => l == language ? tagger : null);
+            NerTagger fromFile = new(NerModel.Load(stream));
+            tagger = fromFile;
+            extractor = new EntityExtractor(l => l == language ? fromFile : null);
         }
 
         AnalyzedText text = Build(sentences, language, out int[] sentenceOfToken, out int[] wordOfToken);
         var clock = Stopwatch.StartNew();
-        EntityResult result = extractor.Extract(text, s_named, CancellationToken.None);
+        List<(int Sentence, Chunk Chunk)> system;
+        if (taggerOnly)
+        {
+            if (tagger is null)
+            {
+                Console.Error.WriteLine($"No tagger for language '{language}'.");
+                return 2;
+            }
+
+            system = TagSentences(tagger, sentences);
+        }
+        else
+        {
+            system = Extract(extractor, text, sentenceOfToken, wordOfToken);
+        }
+
         clock.Stop();
-
-        var system = new List<(int Sentence, Chunk Chunk)>();
-        var tokenAt = new Dictionary<int, int>();
-        for (int t = 0; t < text.Tokens.Count; t++)
-        {
-            tokenAt[text.Tokens[t].Span.End] = t;
-        }
-
-        foreach (EntityMention mention in result.Mentions)
-        {
-            int first = FirstTokenOf(text, mention.Span.Start);
-            int last = tokenAt[mention.Span.End];
-            system.Add((sentenceOfToken[first], new Chunk(wordOfToken[first], wordOfToken[last] + 1, TypeName(mention.Type))));
-        }
 
         var gold = new List<(int Sentence, Chunk Chunk)>();
         for (int s = 0; s < sentences.Count; s++)
@@ -109,6 +117,54 @@ internal static class EntitiesTask
         }
 
         return 0;
+    }
+
+    private static List<(int Sentence, Chunk Chunk)> Extract(EntityExtractor extractor, AnalyzedText text, int[] sentenceOfToken, int[] wordOfToken)
+    {
+        EntityResult result = extractor.Extract(text, s_named, CancellationToken.None);
+        var system = new List<(int Sentence, Chunk Chunk)>();
+        var tokenAt = new Dictionary<int, int>();
+        for (int t = 0; t < text.Tokens.Count; t++)
+        {
+            tokenAt[text.Tokens[t].Span.End] = t;
+        }
+
+        foreach (EntityMention mention in result.Mentions)
+        {
+            int first = FirstTokenOf(text, mention.Span.Start);
+            int last = tokenAt[mention.Span.End];
+            system.Add((sentenceOfToken[first], new Chunk(wordOfToken[first], wordOfToken[last] + 1, TypeName(mention.Type))));
+        }
+
+        return system;
+    }
+
+    private static List<(int Sentence, Chunk Chunk)> TagSentences(NerTagger tagger, List<NerSentence> sentences)
+    {
+        var system = new List<(int Sentence, Chunk Chunk)>();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var labels = new int[sentences[s].Words.Length];
+            tagger.Tag(tagger.Prepare(sentences[s].Words), labels);
+            for (int i = 0; i < labels.Length; i++)
+            {
+                if (!NerLabels.IsBegin(labels[i]))
+                {
+                    continue;
+                }
+
+                int end = i + 1;
+                while (end < labels.Length && labels[end] == labels[i] + 1)
+                {
+                    end++;
+                }
+
+                system.Add((s, new Chunk(i, end, TypeName(NerLabels.TypeOf(labels[i])))));
+                i = end - 1;
+            }
+        }
+
+        return system;
     }
 
     // One line per sentence, words separated by a space; tokens are the gold words.

@@ -18,18 +18,19 @@ internal static class TrainNerTask
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => 1 };
         var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights all stay below this magnitude", DefaultValueFactory = _ => 0.05f };
+        var stemmer = new Option<string?>("--stemmer") { Description = "Stem feature: segmenter (learned Arabic clitic segmenter; default for ar) or proclitic (fixed list; default otherwise, where it strips nothing)" };
         var folds = new Option<int>("--name-list-folds") { Description = "Use the training names as a name-list feature, jackknifed over this many folds (0: no name list)", DefaultValueFactory = _ => 10 };
         var command = new Command("train-ner", "Trains the averaged-perceptron entity tagger (deterministic) and writes its model file.")
         {
-            conll, language, output, part, epochs, seed, minWeight, folds,
+            conll, language, output, part, epochs, seed, minWeight, folds, stemmer,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
-            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds)));
+            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic)));
         return command;
     }
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer)
     {
         if (!file.Exists)
         {
@@ -41,7 +42,7 @@ internal static class TrainNerTask
         var data = sentences.Select(s => (s.Words, s.Labels())).ToList();
         var clock = Stopwatch.StartNew();
         NerModel model = new PerceptronTrainer().Train(
-            language, data, ProcliticStemmer.Instance, epochs, seed, minWeight, folds,
+            language, data, stemmer, epochs, seed, minWeight, folds,
             (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")));
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
@@ -61,6 +62,7 @@ internal static class TrainNerTask
             ["bytes"] = bytes,
             ["epochs"] = epochs,
             ["seed"] = seed,
+            ["stemmer"] = stemmer,
             ["name_list_entries"] = model.Names.Count,
         }));
         return 0;

@@ -13,6 +13,9 @@ internal static class FeatureExtractor
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
+    // One character per set of name-list types (bits 0-3).
+    private const string TypeBitChars = "0123456789:;<=>?";
+
     public static int Extract(TaggerSentence sentence, int i, Span<ulong> output)
     {
         int n = 0;
@@ -76,6 +79,13 @@ internal static class FeatureExtractor
             output[n++] = Hash(42, NerLabels.Name(label), i + 1 < sentence.Count ? NerLabels.Name(list[i + 1]) : "$");
         }
 
+        if (sentence.ListWordTypes is { } types)
+        {
+            output[n++] = Hash(43, TypeBits(types[i]));
+            output[n++] = Hash(44, i > 0 ? TypeBits(types[i - 1]) : "^", TypeBits(types[i]));
+            output[n++] = Hash(45, TypeBits(types[i]), i + 1 < sentence.Count ? TypeBits(types[i + 1]) : "$");
+        }
+
         Span<char> otherShape = stackalloc char[16];
         Span<char> unused = stackalloc char[16];
         if (i > 0)
@@ -94,6 +104,8 @@ internal static class FeatureExtractor
 
         return n;
     }
+
+    private static ReadOnlySpan<char> TypeBits(int bits) => TypeBitChars.AsSpan(bits, 1);
 
     private static ReadOnlySpan<char> Folded(TaggerSentence sentence, int i) =>
         i < 0 ? "<s>" : i >= sentence.Count ? "</s>" : sentence.Folded[i];

@@ -9,14 +9,26 @@ internal sealed class NameList
 {
     private readonly Dictionary<string, int> _entries;
 
+    // Each stem of an entry with the types of the entries it occurs in, one bit per type:
+    // "حداد" alone, in a text, is likely the person "سامر حداد" the list knows.
+    private readonly Dictionary<string, int> _wordTypes;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+
     public NameList(IEnumerable<(string Stems, int TypeIndex)> entries)
     {
         _entries = new Dictionary<string, int>(StringComparer.Ordinal);
+        _wordTypes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach ((string stems, int type) in entries)
         {
             _entries[stems] = type;
             MaxWords = Math.Max(MaxWords, stems.Count(c => c == ' ') + 1);
+            foreach (string stem in stems.Split(' '))
+            {
+                _wordTypes[stem] = _wordTypes.GetValueOrDefault(stem) | (1 << type);
+            }
         }
+
+        _wordLookup = _wordTypes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static NameList Empty { get; } = new([]);
@@ -44,13 +56,24 @@ internal sealed class NameList
         return string.Join(' ', parts);
     }
 
-    /// <summary>Labels each word of <paramref name="sentence"/> by the longest entry covering it (0 when none).</summary>
-    public void Match(TaggerSentence sentence, Span<int> labels)
+    /// <summary>
+    /// Sets <see cref="TaggerSentence.ListLabels"/> (each word's label in the longest entry covering
+    /// it) and <see cref="TaggerSentence.ListWordTypes"/> (the types of the entries its stem occurs in).
+    /// </summary>
+    public void Match(TaggerSentence sentence)
     {
-        labels.Clear();
+        var labels = new int[sentence.Count];
+        var wordTypes = new int[sentence.Count];
+        sentence.ListLabels = labels;
+        sentence.ListWordTypes = wordTypes;
         if (_entries.Count == 0)
         {
             return;
+        }
+
+        for (int w = 0; w < sentence.Count; w++)
+        {
+            wordTypes[w] = _wordLookup.TryGetValue(sentence.Stem(w), out int bits) ? bits : 0;
         }
 
         int i = 0;

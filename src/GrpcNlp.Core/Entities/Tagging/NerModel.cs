@@ -8,13 +8,13 @@ namespace GrpcNlp.Core.Entities.Tagging;
 /// open-addressing table keyed by 64-bit feature hashes. Immutable once built; thread-safe.
 /// </summary>
 /// <remarks>
-/// File format (Brotli-compressed): "GNER", version, language, name-list entries (stems, type),
+/// File format (Brotli-compressed): "GNER", version, language, stemmer name, name-list entries (stems, type),
 /// feature count, transition weights, the feature hashes in ascending order, then per feature
 /// <see cref="NerLabels.Count"/> weights as half-precision floats.
 /// </remarks>
 internal sealed class NerModel
 {
-    private const int Version = 1;
+    private const int Version = 2;
     private const int L = NerLabels.Count;
 
     private readonly ulong[] _keys;
@@ -22,9 +22,10 @@ internal sealed class NerModel
     private readonly float[] _weights;
     private readonly int _mask;
 
-    public NerModel(string language, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names)
+    public NerModel(string language, string stemmer, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names)
     {
         Names = names;
+        Stemmer = stemmer;
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, features.Count * L);
         ArgumentOutOfRangeException.ThrowIfNotEqual(transitions.Length, (L + 1) * L);
         Language = language;
@@ -55,6 +56,9 @@ internal sealed class NerModel
 
     /// <summary>The name list whose matches are features (empty when the model was trained without one).</summary>
     public NameList Names { get; }
+
+    /// <summary>Name of the stemmer the model was trained with (<see cref="StemmerNames"/>); tagging must use the same.</summary>
+    public string Stemmer { get; }
 
     /// <summary>The language the model was trained for.</summary>
     public string Language { get; }
@@ -103,6 +107,7 @@ internal sealed class NerModel
         writer.Write("GNER"u8);
         writer.Write(Version);
         writer.Write(Language);
+        writer.Write(Stemmer);
         var entries = Names.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         writer.Write(entries.Count);
         foreach (KeyValuePair<string, int> entry in entries)
@@ -153,6 +158,7 @@ internal sealed class NerModel
         }
 
         string language = reader.ReadString();
+        string stemmer = reader.ReadString();
         int entryCount = reader.ReadInt32();
         var entries = new (string, int)[entryCount];
         for (int e = 0; e < entryCount; e++)
@@ -179,6 +185,6 @@ internal sealed class NerModel
             weights[i] = (float)reader.ReadHalf();
         }
 
-        return new NerModel(language, keys, weights, transitions, new NameList(entries));
+        return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries));
     }
 }

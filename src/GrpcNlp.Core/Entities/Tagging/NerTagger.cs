@@ -9,10 +9,11 @@ internal sealed class NerTagger
 {
     private static readonly ConcurrentDictionary<string, Lazy<NerTagger?>> s_embedded = new(StringComparer.Ordinal);
 
-    public NerTagger(NerModel model, IStemmer stemmer)
+    /// <summary>A tagger for <paramref name="model"/> with the stemmer it was trained with.</summary>
+    public NerTagger(NerModel model)
     {
         Model = model;
-        Stemmer = stemmer;
+        Stemmer = StemmerNames.Create(model.Stemmer);
     }
 
     public NerModel Model { get; }
@@ -37,8 +38,7 @@ internal sealed class NerTagger
         var sentence = new TaggerSentence(words, Stemmer);
         if (Model.Names.Count > 0)
         {
-            sentence.ListLabels = new int[sentence.Count];
-            Model.Names.Match(sentence, sentence.ListLabels);
+            Model.Names.Match(sentence);
         }
 
         return sentence;
@@ -77,6 +77,6 @@ internal sealed class NerTagger
         }
 
         using Stream? stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name);
-        return stream is null ? null : new NerTagger(NerModel.Load(stream), ProcliticStemmer.Instance);
+        return stream is null ? null : new NerTagger(NerModel.Load(stream));
     }
 }

@@ -20,7 +20,7 @@ internal sealed class PerceptronTrainer
     /// <summary>Trains on <paramref name="sentences"/> (words, gold label ids) and returns the averaged model.</summary>
     /// <param name="language">Language code stored in the model.</param>
     /// <param name="sentences">Training sentences.</param>
-    /// <param name="stemmer">Stemmer used for features (the same must be used when tagging).</param>
+    /// <param name="stemmer">Name of the stemmer used for features (<see cref="StemmerNames"/>), stored in the model.</param>
     /// <param name="epochs">Passes over the data.</param>
     /// <param name="seed">Seed of the per-epoch shuffle.</param>
     /// <param name="minWeight">Features whose averaged weights all stay below this magnitude are dropped.</param>
@@ -30,9 +30,10 @@ internal sealed class PerceptronTrainer
     /// trust a list that does not know every name, as at run time.
     /// </param>
     /// <param name="progress">Receives (epoch, training-token accuracy).</param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, IStemmer stemmer, int epochs, int seed, float minWeight, int nameListFolds, Action<int, double>? progress = null)
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, Action<int, double>? progress = null)
     {
-        var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemmer)).ToArray();
+        IStemmer stemming = StemmerNames.Create(stemmer);
+        var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
         NameList names = NameList.Empty;
         if (nameListFolds > 1)
         {
@@ -45,8 +46,7 @@ internal sealed class PerceptronTrainer
 
             for (int s = 0; s < prepared.Length; s++)
             {
-                prepared[s].ListLabels = new int[prepared[s].Count];
-                folds[FoldOf(s)].Match(prepared[s], prepared[s].ListLabels);
+                folds[FoldOf(s)].Match(prepared[s]);
             }
 
             names = BuildNames(prepared, sentences, _ => true);
@@ -116,7 +116,7 @@ internal sealed class PerceptronTrainer
             progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
         }
 
-        return Average(language, minWeight, names);
+        return Average(language, stemmer, minWeight, names);
     }
 
     // Every gold name (as stems) with its most frequent type.
@@ -204,7 +204,7 @@ internal sealed class PerceptronTrainer
         return labels;
     }
 
-    private NerModel Average(string language, float minWeight, NameList names)
+    private NerModel Average(string language, string stemmer, float minWeight, NameList names)
     {
         var keys = new List<ulong>();
         var weights = new List<float>();
@@ -235,6 +235,6 @@ internal sealed class PerceptronTrainer
             transitions[i] = (float)(_transitions[i] - (_transitionTotals[i] / _step));
         }
 
-        return new NerModel(language, keys, weights.ToArray(), transitions, names);
+        return new NerModel(language, stemmer, keys, weights.ToArray(), transitions, names);
     }
 }

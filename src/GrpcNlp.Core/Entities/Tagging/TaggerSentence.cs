@@ -15,7 +15,7 @@ internal sealed class TaggerSentence
             string word = words[i];
             Words[i] = word;
             Folded[i] = EntityText.Fold(word);
-            StemStart[i] = stemmer.ProcliticLength(Folded[i]);
+            StemStart[i] = stemmer.ProcliticLength(word, Folded[i]);
             foreach (char c in word)
             {
                 if (char.IsAsciiLetter(c))
@@ -34,6 +34,9 @@ internal sealed class TaggerSentence
 
     /// <summary>Per word, the label of the longest name-list entry covering it (0 when none).</summary>
     public int[]? ListLabels { get; set; }
+
+    /// <summary>Per word, a bit per type (person = 1 .. misc = 8) of the name-list entries its stem occurs in (0 when none).</summary>
+    public int[]? ListWordTypes { get; set; }
 
     public string[] Words { get; }
 
