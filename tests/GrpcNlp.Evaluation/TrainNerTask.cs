@@ -19,18 +19,19 @@ internal static class TrainNerTask
         var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => 1 };
         var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights all stay below this magnitude", DefaultValueFactory = _ => 0.05f };
         var stemmer = new Option<string?>("--stemmer") { Description = "Stem feature: segmenter (learned Arabic clitic segmenter; default for ar) or proclitic (fixed list; default otherwise, where it strips nothing)" };
+        var minCount = new Option<int>("--min-count") { Description = "Use only features seen at least this many times in the training data", DefaultValueFactory = _ => 2 };
         var folds = new Option<int>("--name-list-folds") { Description = "Use the training names as a name-list feature, jackknifed over this many folds (0: no name list)", DefaultValueFactory = _ => 10 };
         var command = new Command("train-ner", "Trains the averaged-perceptron entity tagger (deterministic) and writes its model file.")
         {
-            conll, language, output, part, epochs, seed, minWeight, folds, stemmer,
+            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
-            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic)));
+            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount)));
         return command;
     }
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount)
     {
         if (!file.Exists)
         {
@@ -42,7 +43,7 @@ internal static class TrainNerTask
         var data = sentences.Select(s => (s.Words, s.Labels())).ToList();
         var clock = Stopwatch.StartNew();
         NerModel model = new PerceptronTrainer().Train(
-            language, data, stemmer, epochs, seed, minWeight, folds,
+            language, data, stemmer, epochs, seed, minWeight, folds, minCount,
             (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")));
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
@@ -62,6 +63,7 @@ internal static class TrainNerTask
             ["bytes"] = bytes,
             ["epochs"] = epochs,
             ["seed"] = seed,
+            ["min_count"] = minCount,
             ["stemmer"] = stemmer,
             ["name_list_entries"] = model.Names.Count,
         }));

@@ -29,8 +29,9 @@ internal sealed class PerceptronTrainer
     /// sees the list built from the other folds (contiguous blocks), so the model learns how far to
     /// trust a list that does not know every name, as at run time.
     /// </param>
+    /// <param name="minCount">Features seen fewer times in the training data are not used.</param>
     /// <param name="progress">Receives (epoch, training-token accuracy).</param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, Action<int, double>? progress = null)
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null)
     {
         IStemmer stemming = StemmerNames.Create(stemmer);
         var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
@@ -52,21 +53,43 @@ internal sealed class PerceptronTrainer
             names = BuildNames(prepared, sentences, _ => true);
         }
 
-        // Features are extracted once; ids are dense indices into the weight arrays.
-        var data = new (int[][] Features, int[] Gold)[sentences.Count];
+        // Features are extracted once; ids are dense indices into the weight arrays. Features seen
+        // fewer than minCount times get no weight: they would only memorise single training words.
+        var hashes = new ulong[sentences.Count][][];
+        var occurrences = new Dictionary<ulong, int>();
         Span<ulong> buffer = stackalloc ulong[FeatureExtractor.MaxFeatures];
         for (int s = 0; s < sentences.Count; s++)
         {
             TaggerSentence sentence = prepared[s];
-            var features = new int[sentence.Count][];
+            hashes[s] = new ulong[sentence.Count][];
             for (int i = 0; i < sentence.Count; i++)
             {
                 int count = FeatureExtractor.Extract(sentence, i, buffer);
-                features[i] = new int[count];
-                for (int k = 0; k < count; k++)
+                hashes[s][i] = buffer[..count].ToArray();
+                foreach (ulong hash in hashes[s][i])
                 {
-                    features[i][k] = IdOf(buffer[k]);
+                    occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
                 }
+            }
+        }
+
+        var data = new (int[][] Features, int[] Gold)[sentences.Count];
+        var kept = new List<int>(FeatureExtractor.MaxFeatures);
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var features = new int[hashes[s].Length][];
+            for (int i = 0; i < features.Length; i++)
+            {
+                kept.Clear();
+                foreach (ulong hash in hashes[s][i])
+                {
+                    if (occurrences[hash] >= minCount)
+                    {
+                        kept.Add(IdOf(hash));
+                    }
+                }
+
+                features[i] = kept.ToArray();
             }
 
             data[s] = (features, sentences[s].Labels);
