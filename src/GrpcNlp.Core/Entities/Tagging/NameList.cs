@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GrpcNlp.Core.Entities.Tagging;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class NameList
     // "حداد" alone, in a text, is likely the person "سامر حداد" the list knows.
     private readonly Dictionary<string, int> _wordTypes;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _entryLookup;
 
     public NameList(IEnumerable<(string Stems, int TypeIndex)> entries)
     {
@@ -29,6 +32,7 @@ internal sealed class NameList
         }
 
         _wordLookup = _wordTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _entryLookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static NameList Empty { get; } = new([]);
@@ -76,14 +80,53 @@ internal sealed class NameList
             wordTypes[w] = _wordLookup.TryGetValue(sentence.Stem(w), out int bits) ? bits : 0;
         }
 
+        // Keys are built in one buffer: n-grams are looked up at every word, most of them in vain.
+        char[] buffer = ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            MatchEntries(sentence, labels, ref buffer);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private void MatchEntries(TaggerSentence sentence, int[] labels, ref char[] buffer)
+    {
+        Span<int> ends = MaxWords <= 32 ? stackalloc int[32] : new int[MaxWords];
         int i = 0;
         while (i < sentence.Count)
         {
             int matched = 0;
             int type = 0;
-            for (int n = Math.Min(MaxWords, sentence.Count - i); n >= 1; n--)
+            int length = 0;
+            int longest = Math.Min(MaxWords, sentence.Count - i);
+            for (int n = 0; n < longest; n++)
             {
-                if (_entries.TryGetValue(Key(sentence, i, i + n), out type))
+                ReadOnlySpan<char> stem = sentence.Stem(i + n);
+                int needed = length + stem.Length + 1;
+                if (needed > buffer.Length)
+                {
+                    char[] larger = ArrayPool<char>.Shared.Rent(needed * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<char>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                if (n > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                stem.CopyTo(buffer.AsSpan(length));
+                length += stem.Length;
+                ends[n] = length;
+            }
+
+            for (int n = longest; n >= 1; n--)
+            {
+                if (_entryLookup.TryGetValue(buffer.AsSpan(0, ends[n - 1]), out type))
                 {
                     matched = n;
                     break;

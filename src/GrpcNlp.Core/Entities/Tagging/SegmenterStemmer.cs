@@ -30,7 +30,13 @@ internal sealed class SegmenterStemmer(ArabicSegmenter segmenter) : IStemmer
             end = segments[s].Span.End;
         }
 
-        // The split is on the written word; the stem starts after as many folded characters.
-        return end == 0 ? 0 : Math.Min(EntityText.Fold(word.AsSpan(0, end)).Length, folded.Length - 1);
+        // The split is on the written word; folding keeps one character for each one it does not drop.
+        int kept = 0;
+        foreach (char c in word.AsSpan(0, end))
+        {
+            kept += EntityText.IsDropped(c) ? 0 : 1;
+        }
+
+        return Math.Min(kept, folded.Length - 1);
     }
 }
