@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GrpcNlp.Core.Entities.Tagging;
@@ -173,18 +175,43 @@ internal sealed class NerModel
             transitions[i] = reader.ReadSingle();
         }
 
+        // Keys and weights are read in bulk: value by value through the decompressor is several times slower.
         var keys = new ulong[count];
-        for (int f = 0; f < count; f++)
+        ReadExactly(decompressed, MemoryMarshal.AsBytes(keys.AsSpan()));
+        var halves = new Half[count * L];
+        ReadExactly(decompressed, MemoryMarshal.AsBytes(halves.AsSpan()));
+        if (!BitConverter.IsLittleEndian)
         {
-            keys[f] = reader.ReadUInt64();
+            for (int f = 0; f < keys.Length; f++)
+            {
+                keys[f] = BinaryPrimitives.ReverseEndianness(keys[f]);
+            }
+
+            Span<ushort> raw = MemoryMarshal.Cast<Half, ushort>(halves.AsSpan());
+            for (int i = 0; i < raw.Length; i++)
+            {
+                raw[i] = BinaryPrimitives.ReverseEndianness(raw[i]);
+            }
         }
 
-        var weights = new float[count * L];
+        var weights = new float[halves.Length];
         for (int i = 0; i < weights.Length; i++)
         {
-            weights[i] = (float)reader.ReadHalf();
+            weights[i] = (float)halves[i];
         }
 
         return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries));
+    }
+
+    private static void ReadExactly(Stream stream, Span<byte> destination)
+    {
+        try
+        {
+            stream.ReadExactly(destination);
+        }
+        catch (EndOfStreamException exception)
+        {
+            throw new InvalidDataException("The entity tagger model is truncated.", exception);
+        }
     }
 }

@@ -90,6 +90,13 @@ public class NerModelTests
         Assert.Throws<InvalidDataException>(() => NerModel.Load(stream));
     }
 
+    [Fact]
+    public void Loading_a_truncated_model_fails_clearly()
+    {
+        byte[] bytes = Save(Train());
+        Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(bytes[..(bytes.Length * 3 / 4)])));
+    }
+
     [Theory]
     [InlineData("ar")]
     [InlineData("en")]
