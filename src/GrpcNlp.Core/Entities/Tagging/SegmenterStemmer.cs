@@ -13,7 +13,7 @@ internal sealed class SegmenterStemmer(ArabicSegmenter segmenter) : IStemmer
 
     // Segments are records holding a string: one buffer per thread instead of an array per word.
     [ThreadStatic]
-    private static WordSegment[]? t_segments;
+    private static WordSegment[]? s_segments;
 
     public int ProcliticLength(string word, string folded)
     {
@@ -22,7 +22,7 @@ internal sealed class SegmenterStemmer(ArabicSegmenter segmenter) : IStemmer
             return 0;
         }
 
-        WordSegment[] segments = t_segments ??= new WordSegment[ArabicSegmenter.MaxSegments];
+        WordSegment[] segments = s_segments ??= new WordSegment[ArabicSegmenter.MaxSegments];
         int count = segmenter.Segment(word, SegmentationScheme.D3, segments);
         int end = 0;
         for (int s = 0; s < count && segments[s].Role is SegmentRole.Proclitic or SegmentRole.Article; s++)

@@ -5,23 +5,23 @@ namespace GrpcNlp.Core.Tests.Entities.Tagging;
 public class ViterbiDecoderTests
 {
     private const int L = NerLabels.Count;
-    private static readonly int BPer = NerLabels.Parse("B-PER");
-    private static readonly int IPer = NerLabels.Parse("I-PER");
-    private static readonly int BLoc = NerLabels.Parse("B-LOC");
-    private static readonly int ILoc = NerLabels.Parse("I-LOC");
+    private static readonly int s_bPer = NerLabels.Parse("B-PER");
+    private static readonly int s_iPer = NerLabels.Parse("I-PER");
+    private static readonly int s_bLoc = NerLabels.Parse("B-LOC");
+    private static readonly int s_iLoc = NerLabels.Parse("I-LOC");
 
     [Fact]
     public void Inside_label_never_starts_a_sentence()
     {
-        float[] emissions = Emissions(1, (0, IPer, 10f), (0, BPer, 1f));
+        float[] emissions = Emissions(1, (0, s_iPer, 10f), (0, s_bPer, 1f));
         int[] labels = Decode(emissions, new float[(L + 1) * L]);
-        Assert.Equal([BPer], labels);
+        Assert.Equal([s_bPer], labels);
     }
 
     [Fact]
     public void Inside_label_never_follows_outside()
     {
-        float[] emissions = Emissions(2, (0, NerLabels.Outside, 10f), (1, ILoc, 10f), (1, NerLabels.Outside, 1f));
+        float[] emissions = Emissions(2, (0, NerLabels.Outside, 10f), (1, s_iLoc, 10f), (1, NerLabels.Outside, 1f));
         int[] labels = Decode(emissions, new float[(L + 1) * L]);
         Assert.Equal([NerLabels.Outside, NerLabels.Outside], labels);
     }
@@ -30,21 +30,21 @@ public class ViterbiDecoderTests
     public void Inside_label_continues_only_its_own_type()
     {
         // B-PER then I-LOC is the best unconstrained path; B-PER I-PER is the best allowed one.
-        float[] emissions = Emissions(2, (0, BPer, 10f), (1, ILoc, 10f), (1, IPer, 5f));
+        float[] emissions = Emissions(2, (0, s_bPer, 10f), (1, s_iLoc, 10f), (1, s_iPer, 5f));
         int[] labels = Decode(emissions, new float[(L + 1) * L]);
-        Assert.Equal([BPer, IPer], labels);
+        Assert.Equal([s_bPer, s_iPer], labels);
     }
 
     [Fact]
     public void Transitions_can_outweigh_emissions()
     {
-        float[] emissions = Emissions(2, (0, BLoc, 5f), (1, NerLabels.Outside, 2f), (1, ILoc, 1f));
+        float[] emissions = Emissions(2, (0, s_bLoc, 5f), (1, NerLabels.Outside, 2f), (1, s_iLoc, 1f));
         var transitions = new float[(L + 1) * L];
-        transitions[((BLoc + 1) * L) + ILoc] = 3f;
-        Assert.Equal([BLoc, ILoc], Decode(emissions, transitions));
+        transitions[((s_bLoc + 1) * L) + s_iLoc] = 3f;
+        Assert.Equal([s_bLoc, s_iLoc], Decode(emissions, transitions));
 
-        transitions[((BLoc + 1) * L) + ILoc] = 0.5f;
-        Assert.Equal([BLoc, NerLabels.Outside], Decode(emissions, transitions));
+        transitions[((s_bLoc + 1) * L) + s_iLoc] = 0.5f;
+        Assert.Equal([s_bLoc, NerLabels.Outside], Decode(emissions, transitions));
     }
 
     [Fact]
