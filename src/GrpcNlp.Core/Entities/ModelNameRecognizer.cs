@@ -12,11 +12,19 @@ namespace GrpcNlp.Core.Entities;
 /// </summary>
 internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerTagger tagger)
 {
+    // A name the tagger found once is taken again, same type, where its stems recur nearby.
+    private const int RepeatWindow = 400;
+
     public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
         var words = new List<string>();
         int[] labels = new int[64];
+        var stems = new string[tokens.Count];
+        var covered = new bool[tokens.Count];
+        var sentenceEnd = new int[tokens.Count];
+        var found = new Dictionary<string, (EntityType Type, List<int> Starts)>(StringComparer.Ordinal);
+        int maxWords = 1;
         foreach (Sentence sentence in text.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +46,14 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
                 labels = new int[Math.Max(count, labels.Length * 2)];
             }
 
-            tagger.Tag(tagger.Prepare(words), labels.AsSpan(0, count));
+            TaggerSentence prepared = tagger.Prepare(words);
+            tagger.Tag(prepared, labels.AsSpan(0, count));
+            for (int i = 0; i < count; i++)
+            {
+                stems[first + i] = prepared.Stem(i).ToString();
+                sentenceEnd[first + i] = first + count;
+            }
+
             for (int i = 0; i < count; i++)
             {
                 if (!NerLabels.IsBegin(labels[i]))
@@ -52,10 +67,71 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
                     end++;
                 }
 
-                output.Add(Make(first + i, first + end, NerLabels.TypeOf(labels[i])));
+                EntityType type = NerLabels.TypeOf(labels[i]);
+                output.Add(Make(first + i, first + end, type));
+                string key = string.Join(' ', stems, first + i, end - i);
+                if (!found.TryGetValue(key, out var entry))
+                {
+                    entry = (type, []);
+                    found.Add(key, entry);
+                }
+
+                entry.Starts.Add(first + i);
+                maxWords = Math.Max(maxWords, end - i);
+                covered.AsSpan(first + i, end - i).Fill(true);
                 i = end - 1;
             }
         }
+
+        if (found.Count > 0)
+        {
+            Repeat(output, found, stems, covered, sentenceEnd, maxWords);
+        }
+    }
+
+    private void Repeat(List<Candidate> output, Dictionary<string, (EntityType Type, List<int> Starts)> found, string[] stems, bool[] covered, int[] sentenceEnd, int maxWords)
+    {
+        for (int i = 0; i < stems.Length; i++)
+        {
+            // Latin-script names recur capitalized: "may" is no repeat of "May".
+            char initial = text.Text[text.Tokens[i].Span.Start];
+            if (covered[i] || stems[i] is null || text.Tokens[i].Type != TokenType.Word || char.IsAsciiLetterLower(initial))
+            {
+                continue;
+            }
+
+            for (int n = Math.Min(maxWords, sentenceEnd[i] - i); n >= 1; n--)
+            {
+                if (covered.AsSpan(i, n).Contains(true))
+                {
+                    continue;
+                }
+
+                string key = string.Join(' ', stems, i, n);
+                if (key.Length < 3 || (n == 1 && Lexicons.StopWords.Contains(keys[i]))
+                    || !found.TryGetValue(key, out var entry) || !Near(entry.Starts, i))
+                {
+                    continue;
+                }
+
+                output.Add(Make(i, i + n, entry.Type) with { Confidence = 0.7f });
+                i += n - 1;
+                break;
+            }
+        }
+    }
+
+    private static bool Near(List<int> starts, int i)
+    {
+        foreach (int start in starts)
+        {
+            if (Math.Abs(start - i) <= RepeatWindow)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Candidate Make(int firstToken, int endToken, EntityType type)
