@@ -7,6 +7,8 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
     TokenizationTask.Create(),
     NormalizationTask.Create(),
     SentencesTask.Create(),
+    TrainNerTask.Create(),
+    EntitiesTask.Create(),
     TrainSegmenterTask.Create(),
     SegmentationTask.Create(),
     SummarizationTask.Create(),

@@ -45,7 +45,12 @@ internal sealed class NameRecognizer
         _stopWords = Lexicons.StopWords;
     }
 
-    public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
+    public void Recognize(List<Candidate> output, CancellationToken cancellationToken) => Recognize(output, titlesOnly: false, cancellationToken);
+
+    /// <summary>Names after titles and roles only ("الرئيس سامر حداد"), to complete a statistical tagger's names.</summary>
+    public void RecognizeTitles(List<Candidate> output, CancellationToken cancellationToken) => Recognize(output, titlesOnly: true, cancellationToken);
+
+    private void Recognize(List<Candidate> output, bool titlesOnly, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = _text.Tokens;
         int maxWords = Lexicons.MaxGazetteerWords;
@@ -66,7 +71,7 @@ internal sealed class NameRecognizer
                 output.Add(title);
             }
 
-            if (TryLookup(_gazetteer, i, maxWords, Candidate.GazetteerPriority, out Candidate named))
+            if (!titlesOnly && TryLookup(_gazetteer, i, maxWords, Candidate.GazetteerPriority, out Candidate named))
             {
                 output.Add(named);
             }
@@ -77,9 +82,14 @@ internal sealed class NameRecognizer
     /// Finds later bare mentions of names already found ("ماكرون" after "إيمانويل ماكرون"): the full
     /// name and its last word, when that word is not a stop word, become a per-text gazetteer.
     /// </summary>
-    public void Propagate(IReadOnlyList<Candidate> accepted, List<Candidate> output, CancellationToken cancellationToken)
+    /// <param name="accepted">Mentions accepted so far.</param>
+    /// <param name="output">Receives the bare mentions.</param>
+    /// <param name="window">Bare mentions count only this many tokens after the first mention of the name.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public void Propagate(IReadOnlyList<Candidate> accepted, List<Candidate> output, int window, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         int maxWords = 1;
         foreach (Candidate candidate in accepted)
         {
@@ -90,11 +100,13 @@ internal sealed class NameRecognizer
 
             string full = JoinBare(candidate);
             names.TryAdd(full, EntityType.Person);
+            firstSeen.TryAdd(full, candidate.FirstToken);
             maxWords = Math.Max(maxWords, candidate.EndToken - candidate.FirstToken);
             string last = _keys[candidate.EndToken - 1];
             if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && !_gazetteer.ContainsKey(last))
             {
                 names.TryAdd(last, EntityType.Person);
+                firstSeen.TryAdd(last, candidate.FirstToken);
             }
         }
 
@@ -111,7 +123,8 @@ internal sealed class NameRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (_text.Tokens[i].Type == TokenType.Word && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found))
+            if (_text.Tokens[i].Type == TokenType.Word && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found)
+                && (long)i - firstSeen.GetValueOrDefault(JoinBare(found), i) <= window)
             {
                 output.Add(found with { Confidence = 0.65f });
             }
@@ -279,9 +292,18 @@ internal sealed class NameRecognizer
         return _counts.GetValueOrDefault(key);
     }
 
+    /// <summary>Whether token <paramref name="i"/> alone is a title or role ("Dr", "الرئيس"), never a name by itself.</summary>
+    public bool IsTitle(int i) => MatchTitle(i) == i + 1;
+
     private int MatchTitle(int i)
     {
         string key = _keys[i];
+        if (key.Length == 0)
+        {
+            // A word of marks only (a lone tatweel) folds to nothing.
+            return -1;
+        }
+
         bool english = char.IsAsciiLetter(key[0]);
         FrozenSet<string> titles = english ? s_englishTitles : s_arabicTitles;
 
@@ -364,7 +386,7 @@ internal sealed class NameRecognizer
             return char.IsUpper(_text.Text[_text.Tokens[k].Span.Start]);
         }
 
-        if (!EntityText.IsArabicLetter(key[0]))
+        if (key.Length == 0 || !EntityText.IsArabicLetter(key[0]))
         {
             return false;
         }

@@ -1,0 +1,174 @@
+using GrpcNlp.Core.Entities.Tagging;
+using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Entities;
+
+/// <summary>
+/// Person, location, organization and misc names from the statistical tagger, sentence by sentence.
+/// The tagger labels whole words, clitics attached, as its training data does; a mention's span then
+/// drops a proclitic before the article ("والقاهرة" -> "القاهرة", "للأمم" -> "لأمم" with the
+/// article's alef restored in the canonical name) or before a bare form the gazetteer knows.
+/// </summary>
+internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerTagger tagger)
+{
+    // A name the tagger found once is taken again, same type, where its stems recur nearby.
+    private const int RepeatWindow = 400;
+
+    public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Token> tokens = text.Tokens;
+        var words = new List<string>();
+        int[] labels = new int[64];
+        var stems = new string[tokens.Count];
+        var covered = new bool[tokens.Count];
+        var sentenceEnd = new int[tokens.Count];
+        var found = new Dictionary<string, (EntityType Type, List<int> Starts)>(StringComparer.Ordinal);
+        int maxWords = 1;
+        foreach (Sentence sentence in text.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int first = sentence.FirstToken;
+            int count = sentence.TokenCount;
+            if (count == 0)
+            {
+                continue;
+            }
+
+            words.Clear();
+            for (int i = first; i < first + count; i++)
+            {
+                words.Add(text.Text.Substring(tokens[i].Span.Start, tokens[i].Span.Length));
+            }
+
+            if (labels.Length < count)
+            {
+                labels = new int[Math.Max(count, labels.Length * 2)];
+            }
+
+            TaggerSentence prepared = tagger.Prepare(words);
+            tagger.Tag(prepared, labels.AsSpan(0, count));
+            for (int i = 0; i < count; i++)
+            {
+                stems[first + i] = prepared.Stem(i).ToString();
+                sentenceEnd[first + i] = first + count;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (!NerLabels.IsBegin(labels[i]))
+                {
+                    continue;
+                }
+
+                int end = i + 1;
+                while (end < count && labels[end] == labels[i] + 1)
+                {
+                    end++;
+                }
+
+                EntityType type = NerLabels.TypeOf(labels[i]);
+                output.Add(Make(first + i, first + end, type));
+                string key = string.Join(' ', stems, first + i, end - i);
+                if (!found.TryGetValue(key, out var entry))
+                {
+                    entry = (type, []);
+                    found.Add(key, entry);
+                }
+
+                entry.Starts.Add(first + i);
+                maxWords = Math.Max(maxWords, end - i);
+                covered.AsSpan(first + i, end - i).Fill(true);
+                i = end - 1;
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            Repeat(output, found, stems, covered, sentenceEnd, maxWords);
+        }
+    }
+
+    private void Repeat(List<Candidate> output, Dictionary<string, (EntityType Type, List<int> Starts)> found, string[] stems, bool[] covered, int[] sentenceEnd, int maxWords)
+    {
+        for (int i = 0; i < stems.Length; i++)
+        {
+            // Latin-script names recur capitalized: "may" is no repeat of "May".
+            char initial = text.Text[text.Tokens[i].Span.Start];
+            if (covered[i] || stems[i] is null || text.Tokens[i].Type != TokenType.Word || char.IsAsciiLetterLower(initial))
+            {
+                continue;
+            }
+
+            for (int n = Math.Min(maxWords, sentenceEnd[i] - i); n >= 1; n--)
+            {
+                if (covered.AsSpan(i, n).Contains(true))
+                {
+                    continue;
+                }
+
+                string key = string.Join(' ', stems, i, n);
+                if (key.Length < 3 || (n == 1 && Lexicons.StopWords.Contains(keys[i]))
+                    || !found.TryGetValue(key, out var entry) || !Near(entry.Starts, i))
+                {
+                    continue;
+                }
+
+                output.Add(Make(i, i + n, entry.Type) with { Confidence = 0.7f });
+                i += n - 1;
+                break;
+            }
+        }
+    }
+
+    private static bool Near(List<int> starts, int i)
+    {
+        foreach (int start in starts)
+        {
+            if (Math.Abs(start - i) <= RepeatWindow)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Candidate Make(int firstToken, int endToken, EntityType type)
+    {
+        Token token = text.Tokens[firstToken];
+        (int clitic, bool restoresAlef) = ProcliticOf(keys[firstToken], endToken - firstToken);
+        int start = token.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(token.Span.Start, token.Span.Length), clitic);
+        float confidence = endToken - firstToken > 1 ? 0.85f : 0.8f;
+        return new Candidate(start, text.Tokens[endToken - 1].Span.End, firstToken, endToken, type, confidence, null, Candidate.ModelPriority)
+        {
+            RestoresArticle = restoresAlef,
+        };
+    }
+
+    // Folded characters of the proclitic to leave out of the span, and whether "لل" lost the article's alef.
+    private static (int Length, bool RestoresAlef) ProcliticOf(string key, int words)
+    {
+        if (key.Length < 5 || !EntityText.IsArabicLetter(key[0]))
+        {
+            return (0, false);
+        }
+
+        foreach ((string bare, int clitic) in Lexicons.StripProclitics(key))
+        {
+            if (bare.StartsWith("ال", StringComparison.Ordinal) && clitic > 0 && bare.Length >= 4)
+            {
+                // "للامم" yields "الامم" with one folded character (the first ل) dropped.
+                bool restores = key.StartsWith("لل", StringComparison.Ordinal) && clitic == 1;
+                return (clitic, restores);
+            }
+
+            if (words == 1 && clitic > 0 && bare.Length >= 4 && Lexicons.Gazetteer.ContainsKey(bare))
+            {
+                return (clitic, false);
+            }
+        }
+
+        return (0, false);
+    }
+}

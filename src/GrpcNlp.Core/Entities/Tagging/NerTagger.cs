@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace GrpcNlp.Core.Entities.Tagging;
+
+/// <summary>Tags sentences with a <see cref="NerModel"/>: hashed features, summed weights, constrained Viterbi.</summary>
+internal sealed class NerTagger
+{
+    private static readonly ConcurrentDictionary<string, Lazy<NerTagger?>> s_embedded = new(StringComparer.Ordinal);
+
+    /// <summary>A tagger for <paramref name="model"/> with the stemmer it was trained with.</summary>
+    public NerTagger(NerModel model)
+    {
+        Model = model;
+        Stemmer = StemmerNames.Create(model.Stemmer);
+    }
+
+    public NerModel Model { get; }
+
+    public IStemmer Stemmer { get; }
+
+    /// <summary>The tagger shipped for a language ("ar", "en"), loaded on first use; null when there is none.</summary>
+    public static NerTagger? ForLanguage(string language) =>
+        s_embedded.GetOrAdd(language, static l => new Lazy<NerTagger?>(() => LoadEmbedded(l))).Value;
+
+    /// <summary>Resource name of a language's model.</summary>
+    public static string ResourceName(string language) => language switch
+    {
+        "ar" => "Arabic/Data/ner.model",
+        "en" => "English/Data/ner.model",
+        _ => string.Empty,
+    };
+
+    /// <summary>Folds and stems the words of a sentence and matches them against the model's name list.</summary>
+    public TaggerSentence Prepare(IReadOnlyList<string> words)
+    {
+        var sentence = new TaggerSentence(words, Stemmer);
+        if (Model.Names.Count > 0)
+        {
+            Model.Names.Match(sentence);
+        }
+
+        return sentence;
+    }
+
+    /// <summary>Writes one label id per word of <paramref name="sentence"/> into <paramref name="labels"/>.</summary>
+    public void Tag(TaggerSentence sentence, Span<int> labels)
+    {
+        int n = sentence.Count;
+        float[] emissions = ArrayPool<float>.Shared.Rent(Math.Max(1, n * NerLabels.Count));
+        try
+        {
+            Span<ulong> features = stackalloc ulong[FeatureExtractor.MaxFeatures];
+            Span<float> all = emissions.AsSpan(0, n * NerLabels.Count);
+            all.Clear();
+            for (int i = 0; i < n; i++)
+            {
+                int count = FeatureExtractor.Extract(sentence, i, features);
+                Model.AddScores(features[..count], all.Slice(i * NerLabels.Count, NerLabels.Count));
+            }
+
+            ViterbiDecoder.Decode(all, Model.Transitions, labels[..n]);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(emissions);
+        }
+    }
+
+    private static NerTagger? LoadEmbedded(string language)
+    {
+        string name = ResourceName(language);
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        using Stream? stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name);
+        return stream is null ? null : new NerTagger(NerModel.Load(stream));
+    }
+}

@@ -1,0 +1,263 @@
+namespace GrpcNlp.Core.Entities.Tagging;
+
+/// <summary>
+/// Trains a <see cref="NerModel"/> as a structured averaged perceptron (Collins 2002): decode each
+/// sentence with the current weights under the BIO constraints, move weights towards the gold labels
+/// where they differ, and ship the weights averaged over every step. Deterministic for a given seed.
+/// </summary>
+internal sealed class PerceptronTrainer
+{
+    private const int L = NerLabels.Count;
+
+    private readonly Dictionary<ulong, int> _ids = [];
+    private readonly List<ulong> _keys = [];
+    private float[] _weights = new float[1 << 16];
+    private double[] _totals = new double[1 << 16];
+    private readonly float[] _transitions = new float[(L + 1) * L];
+    private readonly double[] _transitionTotals = new double[(L + 1) * L];
+    private int _step = 1;
+
+    /// <summary>Trains on <paramref name="sentences"/> (words, gold label ids) and returns the averaged model.</summary>
+    /// <param name="language">Language code stored in the model.</param>
+    /// <param name="sentences">Training sentences.</param>
+    /// <param name="stemmer">Name of the stemmer used for features (<see cref="StemmerNames"/>), stored in the model.</param>
+    /// <param name="epochs">Passes over the data.</param>
+    /// <param name="seed">Seed of the per-epoch shuffle.</param>
+    /// <param name="minWeight">Features whose averaged weights all stay below this magnitude are dropped.</param>
+    /// <param name="nameListFolds">
+    /// When above 1, the training names become a name list whose matches are features; each sentence
+    /// sees the list built from the other folds (contiguous blocks), so the model learns how far to
+    /// trust a list that does not know every name, as at run time.
+    /// </param>
+    /// <param name="minCount">Features seen fewer times in the training data are not used.</param>
+    /// <param name="progress">Receives (epoch, training-token accuracy).</param>
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null)
+    {
+        IStemmer stemming = StemmerNames.Create(stemmer);
+        var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
+        NameList names = NameList.Empty;
+        if (nameListFolds > 1)
+        {
+            int FoldOf(int s) => (int)((long)s * nameListFolds / prepared.Length);
+            var folds = new NameList[nameListFolds];
+            for (int k = 0; k < nameListFolds; k++)
+            {
+                folds[k] = BuildNames(prepared, sentences, s => FoldOf(s) != k);
+            }
+
+            for (int s = 0; s < prepared.Length; s++)
+            {
+                folds[FoldOf(s)].Match(prepared[s]);
+            }
+
+            names = BuildNames(prepared, sentences, _ => true);
+        }
+
+        // Features are extracted once; ids are dense indices into the weight arrays. Features seen
+        // fewer than minCount times get no weight: they would only memorise single training words.
+        var hashes = new ulong[sentences.Count][][];
+        var occurrences = new Dictionary<ulong, int>();
+        Span<ulong> buffer = stackalloc ulong[FeatureExtractor.MaxFeatures];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            TaggerSentence sentence = prepared[s];
+            hashes[s] = new ulong[sentence.Count][];
+            for (int i = 0; i < sentence.Count; i++)
+            {
+                int count = FeatureExtractor.Extract(sentence, i, buffer);
+                hashes[s][i] = buffer[..count].ToArray();
+                foreach (ulong hash in hashes[s][i])
+                {
+                    occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
+                }
+            }
+        }
+
+        var data = new (int[][] Features, int[] Gold)[sentences.Count];
+        var kept = new List<int>(FeatureExtractor.MaxFeatures);
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var features = new int[hashes[s].Length][];
+            for (int i = 0; i < features.Length; i++)
+            {
+                kept.Clear();
+                foreach (ulong hash in hashes[s][i])
+                {
+                    if (occurrences[hash] >= minCount)
+                    {
+                        kept.Add(IdOf(hash));
+                    }
+                }
+
+                features[i] = kept.ToArray();
+            }
+
+            data[s] = (features, sentences[s].Labels);
+        }
+
+        var random = new Random(seed);
+        int[] order = Enumerable.Range(0, data.Length).ToArray();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            long correct = 0;
+            long total = 0;
+            foreach (int s in order)
+            {
+                (int[][] features, int[] gold) = data[s];
+                int[] predicted = Predict(features);
+                for (int i = 0; i < gold.Length; i++)
+                {
+                    total++;
+                    if (predicted[i] == gold[i])
+                    {
+                        correct++;
+                        continue;
+                    }
+
+                    foreach (int f in features[i])
+                    {
+                        Update(_weights, _totals, (f * L) + gold[i], 1);
+                        Update(_weights, _totals, (f * L) + predicted[i], -1);
+                    }
+                }
+
+                for (int i = 0; i < gold.Length; i++)
+                {
+                    int goldPrevious = i == 0 ? 0 : gold[i - 1] + 1;
+                    int predictedPrevious = i == 0 ? 0 : predicted[i - 1] + 1;
+                    if (goldPrevious != predictedPrevious || gold[i] != predicted[i])
+                    {
+                        Update(_transitions, _transitionTotals, (goldPrevious * L) + gold[i], 1);
+                        Update(_transitions, _transitionTotals, (predictedPrevious * L) + predicted[i], -1);
+                    }
+                }
+
+                _step++;
+            }
+
+            progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
+        }
+
+        return Average(language, stemmer, minWeight, names);
+    }
+
+    // Every gold name (as stems) with its most frequent type.
+    private static NameList BuildNames(TaggerSentence[] prepared, IReadOnlyList<(string[] Words, int[] Labels)> sentences, Func<int, bool> include)
+    {
+        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (int s = 0; s < prepared.Length; s++)
+        {
+            if (!include(s))
+            {
+                continue;
+            }
+
+            int[] labels = sentences[s].Labels;
+            for (int i = 0; i < labels.Length; i++)
+            {
+                if (!NerLabels.IsBegin(labels[i]))
+                {
+                    continue;
+                }
+
+                int end = i + 1;
+                while (end < labels.Length && labels[end] == labels[i] + 1)
+                {
+                    end++;
+                }
+
+                string key = NameList.Key(prepared[s], i, end);
+                if (!counts.TryGetValue(key, out int[]? byType))
+                {
+                    byType = new int[4];
+                    counts.Add(key, byType);
+                }
+
+                byType[(labels[i] - 1) >> 1]++;
+            }
+        }
+
+        return new NameList(counts.Select(c => (c.Key, Array.IndexOf(c.Value, c.Value.Max()))));
+    }
+
+    private int IdOf(ulong key)
+    {
+        if (_ids.TryGetValue(key, out int id))
+        {
+            return id;
+        }
+
+        id = _keys.Count;
+        _ids.Add(key, id);
+        _keys.Add(key);
+        if ((id + 1) * L > _weights.Length)
+        {
+            Array.Resize(ref _weights, _weights.Length * 2);
+            Array.Resize(ref _totals, _totals.Length * 2);
+        }
+
+        return id;
+    }
+
+    // Averaging trick: totals accumulate step * delta, so the average is weight - totals / step.
+    private void Update(float[] weights, double[] totals, int index, int delta)
+    {
+        weights[index] += delta;
+        totals[index] += (double)_step * delta;
+    }
+
+    private int[] Predict(int[][] features)
+    {
+        int n = features.Length;
+        var emissions = new float[n * L];
+        for (int i = 0; i < n; i++)
+        {
+            foreach (int f in features[i])
+            {
+                for (int l = 0; l < L; l++)
+                {
+                    emissions[(i * L) + l] += _weights[(f * L) + l];
+                }
+            }
+        }
+
+        var labels = new int[n];
+        ViterbiDecoder.Decode(emissions, _transitions, labels);
+        return labels;
+    }
+
+    private NerModel Average(string language, string stemmer, float minWeight, NameList names)
+    {
+        var keys = new List<ulong>();
+        var weights = new List<float>();
+        Span<float> row = stackalloc float[L];
+        for (int f = 0; f < _keys.Count; f++)
+        {
+            bool keep = false;
+            for (int l = 0; l < L; l++)
+            {
+                int index = (f * L) + l;
+                row[l] = (float)(_weights[index] - (_totals[index] / _step));
+                keep |= MathF.Abs(row[l]) >= minWeight;
+            }
+
+            if (keep)
+            {
+                keys.Add(_keys[f]);
+                foreach (float w in row)
+                {
+                    weights.Add(w);
+                }
+            }
+        }
+
+        var transitions = new float[_transitions.Length];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = (float)(_transitions[i] - (_transitionTotals[i] / _step));
+        }
+
+        return new NerModel(language, stemmer, keys, weights.ToArray(), transitions, names);
+    }
+}

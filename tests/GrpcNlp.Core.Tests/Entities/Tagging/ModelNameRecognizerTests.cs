@@ -1,0 +1,59 @@
+using GrpcNlp.Core.Entities;
+using GrpcNlp.Core.Entities.Tagging;
+
+namespace GrpcNlp.Core.Tests.Entities.Tagging;
+
+public class ModelNameRecognizerTests
+{
+    // A tiny tagger trained on sentences written for this test: "Zorvan" is a place after "in"
+    // and an ordinary word at a sentence start, so the tagger alone misses the repeat. (Places:
+    // the extractor's separate surname propagation covers persons already.)
+    private static readonly Lazy<NerTagger> s_tagger = new(() =>
+    {
+        (string[] Words, string Tags)[] sentences =
+        [
+            (["They", "met", "in", "Zorvan", "."], "O O O B-LOC O"),
+            (["They", "slept", "in", "Zorvan", "."], "O O O B-LOC O"),
+            (["Zorvan", "rose", "early", "."], "O O O O"),
+            (["Zorvan", "fell", "again", "."], "O O O O"),
+            (["They", "met", "in", "Talbek", "."], "O O O B-LOC O"),
+        ];
+        var data = sentences.Select(s => (s.Words, s.Tags.Split(' ').Select(NerLabels.Parse).ToArray())).ToList();
+        NerModel model = new PerceptronTrainer().Train("en", data, StemmerNames.Proclitic, epochs: 10, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1);
+        return new NerTagger(model);
+    });
+
+    private static string[] Places(string text)
+    {
+        var extractor = new EntityExtractor(l => l == "en" ? s_tagger.Value : null);
+        EntityResult result = extractor.Extract(RealAnalyzer.Analyze(text, "en"), [EntityType.Location], TestContext.Current.CancellationToken);
+        return result.Mentions.Select(m => text[m.Span.Start..m.Span.End]).ToArray();
+    }
+
+    [Fact]
+    public void Tagger_alone_misses_the_bare_repeat()
+    {
+        NerTagger tagger = s_tagger.Value;
+        var labels = new int[4];
+        tagger.Tag(tagger.Prepare(["Zorvan", "rose", "early", "."]), labels);
+        Assert.Equal(NerLabels.Outside, labels[0]);
+    }
+
+    [Fact]
+    public void A_name_found_once_is_taken_again_where_it_recurs()
+    {
+        Assert.Equal(["Zorvan", "Zorvan"], Places("They met in Zorvan. Zorvan rose early."));
+    }
+
+    [Fact]
+    public void A_lower_case_repeat_is_not_a_name()
+    {
+        Assert.Equal(["Zorvan"], Places("They met in Zorvan. zorvan rose early."));
+    }
+
+    [Fact]
+    public void Without_the_first_mention_nothing_is_repeated()
+    {
+        Assert.Empty(Places("Zorvan rose early. Zorvan fell again."));
+    }
+}

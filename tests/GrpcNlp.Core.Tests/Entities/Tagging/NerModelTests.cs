@@ -1,0 +1,127 @@
+using GrpcNlp.Core.Entities;
+using GrpcNlp.Core.Entities.Tagging;
+
+namespace GrpcNlp.Core.Tests.Entities.Tagging;
+
+public class NerModelTests
+{
+    // Short sentences written for these tests: names in a few fixed frames.
+    private static readonly (string[] Words, string[] Tags)[] s_sentences =
+    [
+        (["Minister", "Lina", "Haddad", "visited", "Tunis", "today", "."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]),
+        (["Minister", "Omar", "Saleh", "visited", "Cairo", "today", "."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]),
+        (["The", "Red", "Crescent", "sent", "aid", "to", "Amman", "."], ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-LOC", "O"]),
+        (["Lina", "Haddad", "met", "the", "Red", "Crescent", "in", "Cairo", "."], ["B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]),
+        (["Omar", "Saleh", "left", "Tunis", "for", "Amman", "."], ["B-PER", "I-PER", "O", "B-LOC", "O", "B-LOC", "O"]),
+        (["They", "watched", "the", "Desert", "Cup", "in", "Amman", "."], ["O", "O", "O", "B-MISC", "I-MISC", "O", "B-LOC", "O"]),
+    ];
+
+    private static List<(string[] Words, int[] Labels)> Data() =>
+        s_sentences.Select(s => (s.Words, s.Tags.Select(NerLabels.Parse).ToArray())).ToList();
+
+    private static NerModel Train(int nameListFolds = 0) =>
+        new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: nameListFolds, minCount: 1);
+
+    private static byte[] Save(NerModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    private static int[] Tag(NerModel model, string[] words)
+    {
+        var tagger = new NerTagger(model);
+        var labels = new int[words.Length];
+        tagger.Tag(tagger.Prepare(words), labels);
+        return labels;
+    }
+
+    [Fact]
+    public void Trained_model_tags_its_training_sentences()
+    {
+        NerModel model = Train();
+        foreach ((string[] words, int[] gold) in Data())
+        {
+            Assert.Equal(gold, Tag(model, words));
+        }
+    }
+
+    [Fact]
+    public void Saved_model_loads_with_the_same_tags_and_header()
+    {
+        NerModel model = Train(nameListFolds: 2);
+        byte[] bytes = Save(model);
+        NerModel loaded = NerModel.Load(new MemoryStream(bytes));
+
+        Assert.Equal(model.Language, loaded.Language);
+        Assert.Equal(model.Stemmer, loaded.Stemmer);
+        Assert.Equal(model.FeatureCount, loaded.FeatureCount);
+        Assert.Equal(model.Names.Count, loaded.Names.Count);
+        Assert.True(model.Names.Count > 0);
+        Assert.Equal(model.Transitions, loaded.Transitions);
+        string[] unseen = ["Minister", "Lina", "Haddad", "visited", "Amman", "."];
+        Assert.Equal(Tag(model, unseen), Tag(loaded, unseen));
+        foreach ((string[] words, _) in Data())
+        {
+            Assert.Equal(Tag(model, words), Tag(loaded, words));
+        }
+
+        // Saving what was loaded gives the same bytes: weights are already at half precision.
+        Assert.Equal(bytes, Save(loaded));
+    }
+
+    [Fact]
+    public void Training_is_deterministic()
+    {
+        Assert.Equal(Save(Train(nameListFolds: 2)), Save(Train(nameListFolds: 2)));
+    }
+
+    [Fact]
+    public void Loading_other_bytes_fails_clearly()
+    {
+        using var stream = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write("NOPE, not a model"u8);
+        }
+
+        stream.Position = 0;
+        Assert.Throws<InvalidDataException>(() => NerModel.Load(stream));
+    }
+
+    [Fact]
+    public void Loading_a_truncated_model_fails_clearly()
+    {
+        byte[] bytes = Save(Train());
+        Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(bytes[..(bytes.Length * 3 / 4)])));
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public void Embedded_models_load_for_shipped_languages(string language)
+    {
+        NerTagger? tagger = NerTagger.ForLanguage(language);
+        Assert.NotNull(tagger);
+        Assert.Equal(language, tagger.Model.Language);
+        Assert.True(tagger.Model.FeatureCount > 10_000);
+    }
+
+    [Fact]
+    public void No_model_for_other_languages()
+    {
+        Assert.Null(NerTagger.ForLanguage("fr"));
+    }
+
+    [Fact]
+    public void Embedded_arabic_model_tags_a_city_after_a_preposition()
+    {
+        NerTagger tagger = NerTagger.ForLanguage("ar")!;
+        string[] words = ["وصل", "الوزير", "إلى", "القاهرة", "مساء", "أمس", "."];
+        var labels = new int[words.Length];
+        tagger.Tag(tagger.Prepare(words), labels);
+        Assert.Equal("B-LOC", NerLabels.Name(labels[3]));
+        Assert.Equal(EntityType.Location, NerLabels.TypeOf(labels[3]));
+    }
+}

@@ -1,0 +1,151 @@
+using GrpcNlp.Core.Entities.Tagging;
+
+namespace GrpcNlp.Core.Tests.Entities.Tagging;
+
+public class ViterbiDecoderTests
+{
+    private const int L = NerLabels.Count;
+    private static readonly int s_bPer = NerLabels.Parse("B-PER");
+    private static readonly int s_iPer = NerLabels.Parse("I-PER");
+    private static readonly int s_bLoc = NerLabels.Parse("B-LOC");
+    private static readonly int s_iLoc = NerLabels.Parse("I-LOC");
+
+    [Fact]
+    public void Inside_label_never_starts_a_sentence()
+    {
+        float[] emissions = Emissions(1, (0, s_iPer, 10f), (0, s_bPer, 1f));
+        int[] labels = Decode(emissions, new float[(L + 1) * L]);
+        Assert.Equal([s_bPer], labels);
+    }
+
+    [Fact]
+    public void Inside_label_never_follows_outside()
+    {
+        float[] emissions = Emissions(2, (0, NerLabels.Outside, 10f), (1, s_iLoc, 10f), (1, NerLabels.Outside, 1f));
+        int[] labels = Decode(emissions, new float[(L + 1) * L]);
+        Assert.Equal([NerLabels.Outside, NerLabels.Outside], labels);
+    }
+
+    [Fact]
+    public void Inside_label_continues_only_its_own_type()
+    {
+        // B-PER then I-LOC is the best unconstrained path; B-PER I-PER is the best allowed one.
+        float[] emissions = Emissions(2, (0, s_bPer, 10f), (1, s_iLoc, 10f), (1, s_iPer, 5f));
+        int[] labels = Decode(emissions, new float[(L + 1) * L]);
+        Assert.Equal([s_bPer, s_iPer], labels);
+    }
+
+    [Fact]
+    public void Transitions_can_outweigh_emissions()
+    {
+        float[] emissions = Emissions(2, (0, s_bLoc, 5f), (1, NerLabels.Outside, 2f), (1, s_iLoc, 1f));
+        var transitions = new float[(L + 1) * L];
+        transitions[((s_bLoc + 1) * L) + s_iLoc] = 3f;
+        Assert.Equal([s_bLoc, s_iLoc], Decode(emissions, transitions));
+
+        transitions[((s_bLoc + 1) * L) + s_iLoc] = 0.5f;
+        Assert.Equal([s_bLoc, NerLabels.Outside], Decode(emissions, transitions));
+    }
+
+    [Fact]
+    public void Empty_sentence_decodes_to_nothing()
+    {
+        Assert.Empty(Decode([], new float[(L + 1) * L]));
+    }
+
+    [Fact]
+    public void Matches_exhaustive_search_over_allowed_sequences()
+    {
+        var random = new Random(7);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            int n = 1 + (trial % 3);
+            float[] emissions = Random(random, n * L);
+            float[] transitions = Random(random, (L + 1) * L);
+            int[] decoded = Decode(emissions, transitions);
+
+            Assert.True(IsAllowed(decoded));
+            (float best, _) = BestAllowed(emissions, transitions, n);
+            Assert.Equal(best, Score(decoded, emissions, transitions), 3);
+        }
+    }
+
+    private static int[] Decode(float[] emissions, float[] transitions)
+    {
+        var labels = new int[emissions.Length / L];
+        ViterbiDecoder.Decode(emissions, transitions, labels);
+        return labels;
+    }
+
+    private static float[] Emissions(int n, params (int Position, int Label, float Score)[] scores)
+    {
+        var emissions = new float[n * L];
+        foreach ((int position, int label, float score) in scores)
+        {
+            emissions[(position * L) + label] = score;
+        }
+
+        return emissions;
+    }
+
+    private static float[] Random(Random random, int length)
+    {
+        var values = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 4) - 2);
+        }
+
+        return values;
+    }
+
+    private static bool IsAllowed(int[] labels)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (!NerLabels.Allowed(i == 0 ? -1 : labels[i - 1], labels[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static float Score(int[] labels, float[] emissions, float[] transitions)
+    {
+        float score = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int previousRow = i == 0 ? 0 : labels[i - 1] + 1;
+            score += emissions[(i * L) + labels[i]] + transitions[(previousRow * L) + labels[i]];
+        }
+
+        return score;
+    }
+
+    private static (float Best, int[] Labels) BestAllowed(float[] emissions, float[] transitions, int n)
+    {
+        float best = float.NegativeInfinity;
+        int[] bestLabels = [];
+        int total = (int)Math.Pow(L, n);
+        for (int code = 0; code < total; code++)
+        {
+            var labels = new int[n];
+            int rest = code;
+            for (int i = 0; i < n; i++)
+            {
+                labels[i] = rest % L;
+                rest /= L;
+            }
+
+            if (IsAllowed(labels) && Score(labels, emissions, transitions) is float score && score > best)
+            {
+                best = score;
+                bestLabels = labels;
+            }
+        }
+
+        return (best, bestLabels);
+    }
+}
