@@ -4,17 +4,17 @@ using BenchmarkDotNet.Attributes;
 using Google.Protobuf;
 using Grpc.Core;
 using GrpcNlp.Core.Normalization;
-using NormalizationOptions = GrpcNlp.Core.Normalization.NormalizationOptions;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Tokenization;
 using GrpcNlp.Server.Configuration;
-using NormalizationService = GrpcNlp.Server.Services.NormalizationService;
-using TokenizationService = GrpcNlp.Server.Services.TokenizationService;
 using GrpcNlp.Server.Telemetry;
 using GrpcNlp.Server.Validation;
 using GrpcNlp.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NormalizationOptions = GrpcNlp.Core.Normalization.NormalizationOptions;
+using NormalizationService = GrpcNlp.Server.Services.NormalizationService;
+using TokenizationService = GrpcNlp.Server.Services.TokenizationService;
 
 namespace GrpcNlp.Benchmarks;
 
