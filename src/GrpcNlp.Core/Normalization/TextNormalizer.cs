@@ -59,6 +59,32 @@ public sealed class TextNormalizer
     }
 
     /// <summary>
+    /// Normalizes a short piece (a token) to a string, without alignment, and returns
+    /// <paramref name="text"/> itself when nothing changes, so a caller that keeps both the
+    /// original and the normalized piece holds one string for the two.
+    /// </summary>
+    public string NormalizeToString(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(_rules.Special) < 0)
+        {
+            return text;
+        }
+
+        var builder = new AlignedTextBuilder(text, trackEdits: false);
+        try
+        {
+            Run(_rules, ref builder, text);
+            ReadOnlySpan<char> written = builder.Written;
+            return written.SequenceEqual(text) ? text : new string(written);
+        }
+        finally
+        {
+            builder.Dispose();
+        }
+    }
+
+    /// <summary>
     /// The single pass shared by every entry point. Chars outside <see cref="CharRules.Special"/>
     /// are copied in bulk; the rest is handled per unit (a code point with the marks that follow
     /// it) or per whitespace run, so an edit never splits a cluster.

@@ -102,17 +102,24 @@ internal static class CharClasses
         return false;
     }
 
+    // The kind of every BMP char that is not a surrogate, computed once by the same rules as
+    // for any code point (a Unicode category lookup per char was most of the tokenizer's time);
+    // surrogates hold SurrogateEntry and are decoded. Flag PlainWordStartFlag marks non-ASCII
+    // letters, digits and ideographs that no URL, e-mail, tag, emoticon or emoji scanner can
+    // start with, so the tokenizer goes straight to the word scanner for them.
+    private const byte KindMask = 0x0F;
+    private const byte PlainWordStartFlag = 0x80;
+    private const byte SurrogateEntry = KindMask;
+    private static readonly byte[] s_bmpKinds = BuildBmpKinds();
+
     /// <summary>Classifies the code point at <paramref name="index"/> for word scanning.</summary>
     public static WordCharKind KindAt(ReadOnlySpan<char> text, int index, out int length)
     {
-        char c = text[index];
-        if (c < 0x80)
+        byte entry = s_bmpKinds[text[index]];
+        if (entry != SurrogateEntry)
         {
             length = 1;
-            return char.IsAsciiLetter(c) ? WordCharKind.Letter
-                : char.IsAsciiDigit(c) ? WordCharKind.Digit
-                : c == '_' ? WordCharKind.Connector
-                : WordCharKind.None;
+            return (WordCharKind)(entry & KindMask);
         }
 
         if (!TryRuneAt(text, index, out Rune rune, out length))
@@ -120,6 +127,43 @@ internal static class CharClasses
             return WordCharKind.None;
         }
 
+        return KindOf(rune);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="c"/> is a non-ASCII letter, digit or ideograph that is not an
+    /// emoji base: a token starting with it can only be a word or number.
+    /// </summary>
+    public static bool IsPlainWordStart(char c) => (s_bmpKinds[c] & PlainWordStartFlag) != 0;
+
+    private static byte[] BuildBmpKinds()
+    {
+        var kinds = new byte[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsSurrogate((char)c))
+            {
+                kinds[c] = SurrogateEntry;
+                continue;
+            }
+
+            WordCharKind kind = c < 0x80 ? AsciiKind((char)c) : KindOf(new Rune(c));
+            bool plainStart = c >= 0x80 && kind is WordCharKind.Letter or WordCharKind.Digit or WordCharKind.Ideograph && !IsEmojiBase(c);
+            kinds[c] = (byte)((byte)kind | (plainStart ? PlainWordStartFlag : 0));
+        }
+
+        return kinds;
+    }
+
+    private static WordCharKind AsciiKind(char c) =>
+        char.IsAsciiLetter(c) ? WordCharKind.Letter
+            : char.IsAsciiDigit(c) ? WordCharKind.Digit
+            : c == '_' ? WordCharKind.Connector
+            : WordCharKind.None;
+
+    private static WordCharKind KindOf(Rune rune)
+    {
+        int c = rune.Value;
         switch (Rune.GetUnicodeCategory(rune))
         {
             case UnicodeCategory.UppercaseLetter:

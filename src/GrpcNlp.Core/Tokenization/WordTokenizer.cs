@@ -33,6 +33,18 @@ public sealed class WordTokenizer
     }
 
     /// <summary>
+    /// Tokenizes <paramref name="text"/> and appends the tokens to <paramref name="tokens"/>;
+    /// a caller that clears and reuses one list tokenizes without allocating.
+    /// </summary>
+    /// <param name="text">The text; spans index it (UTF-16).</param>
+    /// <param name="tokens">The list the tokens are appended to.</param>
+    public void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        Tokenize(text, 0, tokens);
+    }
+
+    /// <summary>
     /// Tokenizes <paramref name="text"/> from <paramref name="start"/> and appends the tokens, spans
     /// relative to <paramref name="text"/>; the characters before <paramref name="start"/> are context
     /// only (the start of a hashtag, mention or URL looks at the character before it).
@@ -53,6 +65,15 @@ public sealed class WordTokenizer
                 continue;
             }
 
+            int end;
+            if (CharClasses.IsPlainWordStart(c))
+            {
+                // Most tokens of Arabic text: no other scanner can match here (none starts with a
+                // non-ASCII letter or digit), so skip them and their Unicode category lookup.
+                i = ScanWord(text, i, tokens);
+                continue;
+            }
+
             if (!CharClasses.TryRuneAt(text, i, out Rune rune, out int length))
             {
                 tokens.Add(new Token(new TextSpan(i, i + 1), TokenType.Symbol));
@@ -68,7 +89,6 @@ public sealed class WordTokenizer
                 continue;
             }
 
-            int end;
             if ((end = ScanUrl(text, i)) > 0)
             {
                 tokens.Add(new Token(new TextSpan(i, end), TokenType.Url));
@@ -168,7 +188,8 @@ public sealed class WordTokenizer
                     }
 
                     break;
-                case WordCharKind.None when pos + 1 < text.Length:
+                case WordCharKind.None when pos + 1 < text.Length && !char.IsWhiteSpace(text[pos]):
+                    // Whitespace ends the word (the common case); other chars may join two parts.
                     char joiner = text[pos];
                     WordCharKind next = CharClasses.KindAt(text, pos + 1, out _);
                     char nextChar = text[pos + 1];

@@ -21,23 +21,36 @@ internal static partial class ProtoMapper
         _ => V1.TokenType.Unspecified,
     };
 
-    public static V1.Token ToProto(CoreTokenization.Token token, string text, string normalized, int sentenceIndex, SpanMapper mapper,
+    /// <summary>
+    /// A token of <paramref name="text"/> as proto; <paramref name="tokenText"/> is its surface
+    /// (the caller passes the normalized string when it is equal, so one string serves both).
+    /// </summary>
+    public static V1.Token ToProto(CoreTokenization.Token token, string text, string tokenText, string normalized, int sentenceIndex, SpanMapper mapper,
         SegmentationScheme segmentation = SegmentationScheme.None)
     {
-        var proto = new V1.Token
-        {
-            Span = mapper.Map(token.Span),
-            Text = text.Substring(token.Span.Start, token.Span.Length),
-            Normalized = normalized,
-            Type = ToProto(token.Type),
-            SentenceIndex = sentenceIndex,
-        };
+        var proto = new V1.Token { Span = new V1.TextSpan() };
+        Fill(proto, token, text, tokenText, normalized, sentenceIndex, mapper, segmentation);
+        return proto;
+    }
+
+    /// <summary>
+    /// Overwrites every field of <paramref name="proto"/> (a new token, or one a stream already
+    /// sent and recycles) with the token; its span message is reused.
+    /// </summary>
+    public static void Fill(V1.Token proto, CoreTokenization.Token token, string text, string tokenText, string normalized, int sentenceIndex,
+        SpanMapper mapper, SegmentationScheme segmentation = SegmentationScheme.None)
+    {
+        proto.Span ??= new V1.TextSpan();
+        mapper.MapInto(token.Span, proto.Span);
+        proto.Text = tokenText;
+        proto.Normalized = normalized;
+        proto.Type = ToProto(token.Type);
+        proto.SentenceIndex = sentenceIndex;
+        proto.Segments.Clear();
         if (segmentation != SegmentationScheme.None && token.Type == CoreTokenization.TokenType.Word)
         {
             AddSegments(token.Span, text, segmentation, mapper, proto.Segments);
         }
-
-        return proto;
     }
 
     /// <summary>Unset means no segmentation.</summary>

@@ -32,4 +32,11 @@ internal sealed class SpanMapper
 
     /// <summary>Converts a Core span to a proto span.</summary>
     public V1.TextSpan Map(TextSpan span) => new() { Begin = Offset(span.Start), End = Offset(span.End) };
+
+    /// <summary>Writes a Core span into an existing proto span.</summary>
+    public void MapInto(TextSpan span, V1.TextSpan target)
+    {
+        target.Begin = Offset(span.Start);
+        target.End = Offset(span.End);
+    }
 }

@@ -64,6 +64,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             if (response is not null)
             {
                 await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
+                state.Recycle(response);
             }
 
             // Core holds back the text of the unfinished sentence (a run without whitespace is
@@ -116,7 +117,14 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 sentenceIndex++;
             }
 
-            tokens.Add(ProtoMapper.ToProto(analyzed.Tokens[i], analyzed.Text, analyzed.TokenNorms[i], sentenceIndex, mapper, segmentation));
+            Core.Tokenization.Token token = analyzed.Tokens[i];
+            string normalized = analyzed.TokenNorms[i];
+
+            // Most tokens are already normalized: their normalized string serves as their text.
+            string tokenText = analyzed.Text.AsSpan(token.Span.Start, token.Span.Length).SequenceEqual(normalized)
+                ? normalized
+                : analyzed.Text.Substring(token.Span.Start, token.Span.Length);
+            tokens.Add(ProtoMapper.ToProto(token, analyzed.Text, tokenText, normalized, sentenceIndex, mapper, segmentation));
         }
 
         foreach (Core.Tokenization.Sentence sentence in analyzed.Sentences)
@@ -130,8 +138,15 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     /// them is final, so every token is sent with its sentence index and together with its
     /// sentence; memory stays bounded by the longest sentence.
     /// </summary>
+    /// <remarks>
+    /// A stream sends one token message per token: instead of allocating them (and their span
+    /// messages and the response's token array) for every piece, the messages of a response are
+    /// recycled once it has been written, which the writer does before its task completes.
+    /// </remarks>
     private sealed class StreamState
     {
+        private readonly Stack<V1.Token> _freeTokens = new();
+        private readonly StreamTokenizeResponse _response = new();
         private readonly OffsetUnit _unit;
         private readonly V1.LlmEncoding[] _llmEncodings;
         private readonly TextNormalizer _tokenNormalizer;
@@ -165,11 +180,17 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             Consumed += chunk.Original.Length;
             foreach (Core.Tokenization.Token token in chunk.Tokens)
             {
-                string normalized = _tokenNormalizer.NormalizeToString(chunk.Original.AsSpan(token.Span.Start, token.Span.Length));
-                _pending.Add(ProtoMapper.ToProto(token, chunk.Original, normalized, -1, mapper, _segmentation));
+                // One string for the text and, when the token is already normalized (most are), its normalized form.
+                string tokenText = chunk.Original.Substring(token.Span.Start, token.Span.Length);
+                string normalized = _tokenNormalizer.NormalizeToString(tokenText);
+                V1.Token proto = _freeTokens.Count > 0 ? _freeTokens.Pop() : new V1.Token();
+                ProtoMapper.Fill(proto, token, chunk.Original, tokenText, normalized, -1, mapper, _segmentation);
+                _pending.Add(proto);
             }
 
-            var response = new StreamTokenizeResponse();
+            StreamTokenizeResponse response = _response;
+            response.Tokens.Clear();
+            response.Sentences.Clear();
             foreach (Core.Tokenization.Sentence sentence in chunk.Sentences)
             {
                 int sentenceIndex = _sentencesEmitted++;
@@ -212,11 +233,27 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 release++;
             }
 
-            response.Tokens.AddRange(_pending.GetRange(0, release));
+            for (int i = 0; i < release; i++)
+            {
+                response.Tokens.Add(_pending[i]);
+            }
+
             _pending.RemoveRange(0, release);
             _pendingFirstIndex += release;
             TokensEmitted += release;
             return response.Tokens.Count == 0 && response.Sentences.Count == 0 ? null : response;
+        }
+
+        /// <summary>Takes back the token messages of a response that has been written.</summary>
+        public void Recycle(StreamTokenizeResponse response)
+        {
+            foreach (V1.Token token in response.Tokens)
+            {
+                _freeTokens.Push(token);
+            }
+
+            response.Tokens.Clear();
+            response.Sentences.Clear();
         }
     }
 }
