@@ -34,6 +34,7 @@ internal static class CliApp
             global.Json,
             global.Encoding,
             global.Language,
+            global.JsonLinesInput,
             NormalizeCommand.Create(global, console),
             TokenizeCommand.Create(global, console),
             EntitiesCommand.Create(global, console),
