@@ -28,13 +28,18 @@ internal static class EntitiesCommand
                 return;
             }
 
-            // Several documents go over one batch stream, answered in order with their ids.
-            await foreach (ExtractEntitiesResponse response in client
-                .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
-                .ConfigureAwait(false))
+            // Several documents go over one batch stream, answered in order with their ids; the
+            // stream already keeps requests flowing while answers come back, so no --parallel here.
+            await BatchProgress.RunAsync(console, "entities", documents.Count, async advance =>
             {
-                ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
-            }
+                await foreach (ExtractEntitiesResponse response in client
+                    .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
+                    .ConfigureAwait(false))
+                {
+                    ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
+                    advance();
+                }
+            }).ConfigureAwait(false);
         });
         return command;
     }
