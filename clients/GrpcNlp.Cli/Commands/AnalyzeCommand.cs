@@ -25,6 +25,7 @@ internal static class AnalyzeCommand
         CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
         {
             int tokensShown = parseResult.GetValue(tokens);
+            EntityColors? colors = EntityColors.For(console, settings.Json);
             var summary = new SummarizeOptions { MaxSentences = parseResult.GetValue(sentences) };
             await BatchProgress.RunAsync(console, "analyze", documents.Count, advance => BatchRunner.RunAsync(
                 documents,
@@ -36,7 +37,7 @@ internal static class AnalyzeCommand
                 {
                     string? header = documents.Count > 1 ? document.Id : null;
                     ResponseWriter.Write(response, header, settings.Json, console.Out,
-                        (analysis, output) => PlainTextRenderer.WriteAnalysis(analysis, tokensShown, output));
+                        (analysis, output) => PlainTextRenderer.WriteAnalysis(analysis, tokensShown, colors, output));
                     advance();
                 },
                 cancellationToken)).ConfigureAwait(false);

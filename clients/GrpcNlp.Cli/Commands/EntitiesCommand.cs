@@ -18,13 +18,16 @@ internal static class EntitiesCommand
 
         CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
         {
+            EntityColors? colors = EntityColors.For(console, settings.Json);
+            void WriteEntities(ExtractEntitiesResponse response, TextWriter output) => PlainTextRenderer.WriteEntities(response, colors, output);
+
             if (documents.Count == 1)
             {
                 var request = new ExtractEntitiesRequest { Document = documents[0], OffsetEncoding = settings.OffsetEncoding };
                 ExtractEntitiesResponse response = await client
                     .ExtractEntitiesAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
-                ResponseWriter.Write(response, header: null, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
+                ResponseWriter.Write(response, header: null, settings.Json, console.Out, WriteEntities);
                 return;
             }
 
@@ -36,7 +39,7 @@ internal static class EntitiesCommand
                     .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
                     .ConfigureAwait(false))
                 {
-                    ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
+                    ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, WriteEntities);
                     advance();
                 }
             }).ConfigureAwait(false);

@@ -13,11 +13,11 @@ namespace GrpcNlp.Client.Internal;
 internal static class ChannelConfiguration
 {
     // The static resolver ignores the host of the target; it only has to be a valid URI.
-    private static readonly Uri BalancedTarget = new("static:///grpcnlp");
+    private static readonly Uri s_balancedTarget = new("static:///grpcnlp");
 
     /// <summary>The address the channel is created for: the one server, or the balanced set.</summary>
     public static Uri Target(GrpcNlpClientOptions options)
-        => IsBalanced(options) ? BalancedTarget : options.Address;
+        => IsBalanced(options) ? s_balancedTarget : options.Address;
 
     /// <summary>Sets the service config, and for a balanced channel its resolver and credentials.</summary>
     public static void Apply(GrpcNlpClientOptions options, GrpcChannelOptions channelOptions)

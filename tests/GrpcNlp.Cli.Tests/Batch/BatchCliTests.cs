@@ -8,7 +8,7 @@ namespace GrpcNlp.Cli.Tests.Batch;
 /// <summary>Batch runs of the CLI against the live server: order, and where the progress bar goes.</summary>
 public sealed class BatchCliTests(ServerFixture server)
 {
-    private static readonly string Input = string.Join('\n', Enumerable.Range(0, 12).Select(i =>
+    private static readonly string s_input = string.Join('\n', Enumerable.Range(0, 12).Select(i =>
         $$"""{"id":"doc{{i}}","text":"{{(i % 2 == 0 ? Texts.ArabicNews : "Short text number " + i + ".")}}"}"""));
 
     [Fact]
@@ -16,7 +16,7 @@ public sealed class BatchCliTests(ServerFixture server)
     {
         CliRun run = await CliRun.RunAsync(
             ["tokenize", "--server", server.Address, "--jsonl-input", "--jsonl", "--parallel", "5"],
-            stdin: Input);
+            stdin: s_input);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         string[] lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -33,8 +33,8 @@ public sealed class BatchCliTests(ServerFixture server)
     [Fact]
     public async Task The_same_answers_come_with_one_call_at_a_time()
     {
-        CliRun parallel = await CliRun.RunAsync(["analyze", "--server", server.Address, "--jsonl-input", "-j", "6"], stdin: Input);
-        CliRun serial = await CliRun.RunAsync(["analyze", "--server", server.Address, "--jsonl-input", "-j", "1"], stdin: Input);
+        CliRun parallel = await CliRun.RunAsync(["analyze", "--server", server.Address, "--jsonl-input", "-j", "6"], stdin: s_input);
+        CliRun serial = await CliRun.RunAsync(["analyze", "--server", server.Address, "--jsonl-input", "-j", "1"], stdin: s_input);
 
         Assert.True(parallel.ExitCode == 0, parallel.ToString());
         Assert.Equal(serial.Out, parallel.Out);
@@ -45,7 +45,7 @@ public sealed class BatchCliTests(ServerFixture server)
     public async Task The_bar_is_drawn_on_stderr_when_it_is_a_terminal_and_stdout_is_not()
     {
         CliRun run = await CliRun.RunAsync(
-            ["normalize", "--server", server.Address, "--jsonl-input"], stdin: Input, errorIsTerminal: true);
+            ["normalize", "--server", server.Address, "--jsonl-input"], stdin: s_input, errorIsTerminal: true);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("normalize", run.Error, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class BatchCliTests(ServerFixture server)
     public async Task No_bar_when_stdout_is_the_terminal_too()
     {
         CliRun run = await CliRun.RunAsync(
-            ["normalize", "--server", server.Address, "--jsonl-input"], stdin: Input, outIsTerminal: true, errorIsTerminal: true);
+            ["normalize", "--server", server.Address, "--jsonl-input"], stdin: s_input, outIsTerminal: true, errorIsTerminal: true);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(string.Empty, run.Error);

@@ -6,7 +6,7 @@ namespace GrpcNlp.Cli.Tests.Batch;
 /// <summary>The batch window: bounded calls in flight, answers in input order, failures stop the rest.</summary>
 public sealed class BatchRunnerTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task Answers_come_in_input_order_whatever_order_calls_finish_in()
@@ -50,11 +50,11 @@ public sealed class BatchRunnerTests
         Finish(calls, 1);
         Assert.False(SpinWait.SpinUntil(() => Count(written) > 0, TimeSpan.FromMilliseconds(200)), "an answer was written before the first one");
         Finish(calls, 0);
-        Assert.True(SpinWait.SpinUntil(() => Count(calls) == 6, Wait));
+        Assert.True(SpinWait.SpinUntil(() => Count(calls) == 6, s_wait));
         Finish(calls, 5);
         Finish(calls, 4);
         Finish(calls, 3);
-        await run.WaitAsync(Wait, TestContext.Current.CancellationToken);
+        await run.WaitAsync(s_wait, TestContext.Current.CancellationToken);
 
         Assert.Equal(["d0", "d1", "d2", "d3", "d4", "d5"], written);
         Assert.Equal(3, maxInFlight);

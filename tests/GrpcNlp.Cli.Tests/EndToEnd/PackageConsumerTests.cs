@@ -14,7 +14,7 @@ public sealed class PackageConsumerTests(ServerFixture server)
 {
     // Packing reuses the build the tests ran on; restore and build of the consumer take well
     // under a minute here, so this bound only stops a hung tool.
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_stepTimeout = TimeSpan.FromMinutes(5);
 
     private const string ConsumerProject = """
         <Project Sdk="Microsoft.NET.Sdk">
@@ -139,7 +139,7 @@ public sealed class PackageConsumerTests(ServerFixture server)
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(StepTimeout);
+        timeout.CancelAfter(s_stepTimeout);
         using Process process = Process.Start(startInfo)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         Task<string> error = process.StandardError.ReadToEndAsync(CancellationToken.None);
