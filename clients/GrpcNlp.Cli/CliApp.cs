@@ -9,7 +9,14 @@ internal static class CliApp
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
-        => RunAsync(args, new CliConsole(stdin, stdout, stderr, Environment.GetEnvironmentVariable), CancellationToken.None);
+        => RunAsync(
+            args,
+            new CliConsole(stdin, stdout, stderr, Environment.GetEnvironmentVariable)
+            {
+                OutIsTerminal = !Console.IsOutputRedirected,
+                ErrorIsTerminal = !Console.IsErrorRedirected,
+            },
+            CancellationToken.None);
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
@@ -34,6 +41,7 @@ internal static class CliApp
             global.Json,
             global.Encoding,
             global.Language,
+            global.JsonLinesInput,
             NormalizeCommand.Create(global, console),
             TokenizeCommand.Create(global, console),
             EntitiesCommand.Create(global, console),

@@ -30,9 +30,16 @@ internal sealed class GlobalOptions
             }
         });
 
-        Json = new Option<bool>("--json")
+        // One compact object per line is JSON Lines already, hence the alias.
+        Json = new Option<bool>("--json", "--jsonl")
         {
-            Description = "Print each response as protobuf JSON, one object per line",
+            Description = "Print each response as protobuf JSON, one object per line (JSON Lines)",
+            Recursive = true,
+        };
+
+        JsonLinesInput = new Option<bool>("--jsonl-input")
+        {
+            Description = "Read every input as JSON Lines: one {\"id\", \"text\", \"language\"} object per line (*.jsonl files always are)",
             Recursive = true,
         };
 
@@ -60,6 +67,8 @@ internal sealed class GlobalOptions
 
     public Option<string?> Language { get; }
 
+    public Option<bool> JsonLinesInput { get; }
+
     public static OffsetEncoding ToOffsetEncoding(string? value) => value switch
     {
         "utf16" => OffsetEncoding.Utf16,
@@ -72,8 +81,9 @@ internal sealed class GlobalOptions
         parseResult.GetValue(Server) ?? GrpcNlpClientOptions.DefaultAddress,
         parseResult.GetValue(Json),
         ToOffsetEncoding(parseResult.GetValue(Encoding)),
-        parseResult.GetValue(Language) ?? string.Empty);
+        parseResult.GetValue(Language) ?? string.Empty,
+        parseResult.GetValue(JsonLinesInput));
 }
 
 /// <summary>The global option values of one invocation.</summary>
-internal sealed record CommandSettings(string Server, bool Json, OffsetEncoding OffsetEncoding, string Language);
+internal sealed record CommandSettings(string Server, bool Json, OffsetEncoding OffsetEncoding, string Language, bool JsonLinesInput);

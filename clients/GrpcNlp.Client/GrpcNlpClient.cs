@@ -94,16 +94,16 @@ public sealed class GrpcNlpClient : IDisposable
     }
 
     /// <summary>Creates a client that owns its channel, configured by <paramref name="options"/>.</summary>
-    /// <param name="options">The address, default deadline and retry policy.</param>
+    /// <param name="options">The address or addresses, default deadline, retry policy and compression.</param>
     /// <returns>A client to dispose when done.</returns>
     public static GrpcNlpClient Create(GrpcNlpClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var channel = GrpcChannel.ForAddress(
-            options.Address,
-            new GrpcChannelOptions { ServiceConfig = RetryServiceConfig.Create(options) });
-        CallInvoker invoker = options.DefaultDeadline is { } deadline
-            ? channel.Intercept(new DefaultDeadlineInterceptor(deadline))
+        var channelOptions = new GrpcChannelOptions();
+        ChannelConfiguration.Apply(options, channelOptions);
+        var channel = GrpcChannel.ForAddress(ChannelConfiguration.Target(options), channelOptions);
+        CallInvoker invoker = options.DefaultDeadline is not null || options.RequestCompression is not null
+            ? channel.Intercept(new CallDefaultsInterceptor(options.DefaultDeadline, options.RequestCompression))
             : channel.CreateCallInvoker();
         return new GrpcNlpClient(channel, invoker);
     }

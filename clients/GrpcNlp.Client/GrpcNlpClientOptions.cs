@@ -16,6 +16,21 @@ public sealed class GrpcNlpClientOptions
     public Uri Address { get; set; } = new(DefaultAddress);
 
     /// <summary>
+    /// Gets the servers to spread calls across, round-robin, over one channel with a connection to
+    /// each (gRPC client-side load balancing with a static resolver). When it holds any address,
+    /// <see cref="Address"/> is ignored. Every address must use the same scheme; a server that
+    /// stops answering is skipped until it is back. Empty by default.
+    /// </summary>
+    public IList<Uri> Addresses { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the compression of request messages, such as <c>gzip</c> (the provider
+    /// Grpc.Net.Client ships); <see langword="null"/> sends them uncompressed. Answers are
+    /// compressed as the server decides; the client accepts gzip. The default is <see langword="null"/>.
+    /// </summary>
+    public string? RequestCompression { get; set; }
+
+    /// <summary>
     /// Gets or sets the deadline applied to every call that does not set its own, measured from
     /// the start of the call. <see langword="null"/> leaves such calls without a deadline.
     /// The default is 30 seconds.

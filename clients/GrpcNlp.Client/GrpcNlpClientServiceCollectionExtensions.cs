@@ -11,11 +11,12 @@ public static class GrpcNlpClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every generated GrpcNlp client through the gRPC client factory (one pooled HTTP/2
-    /// connection handler, retries on UNAVAILABLE, a default deadline) and the
+    /// connection handler, retries on UNAVAILABLE, a default deadline, optional request compression,
+    /// round-robin over several addresses) and the
     /// <see cref="GrpcNlpClient"/> facade over them, as transient services.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the address, deadline and retry policy.</param>
+    /// <param name="configure">Sets the address or addresses, deadline, retry policy and compression.</param>
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddGrpcNlpClient(
         this IServiceCollection services,
@@ -45,11 +46,11 @@ public static class GrpcNlpClientServiceCollectionExtensions
     {
         services
             .AddGrpcClient<TClient>(static (provider, factoryOptions) =>
-                factoryOptions.Address = Options(provider).Address)
+                factoryOptions.Address = ChannelConfiguration.Target(Options(provider)))
             .ConfigureChannel(static (provider, channelOptions) =>
-                channelOptions.ServiceConfig = RetryServiceConfig.Create(Options(provider)))
+                ChannelConfiguration.Apply(Options(provider), channelOptions))
             .AddInterceptor(InterceptorScope.Client, static provider =>
-                new DefaultDeadlineInterceptor(Options(provider).DefaultDeadline));
+                new CallDefaultsInterceptor(Options(provider).DefaultDeadline, Options(provider).RequestCompression));
     }
 
     private static GrpcNlpClientOptions Options(IServiceProvider provider)

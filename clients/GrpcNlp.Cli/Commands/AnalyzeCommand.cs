@@ -12,32 +12,35 @@ internal static class AnalyzeCommand
     {
         Option<int> tokens = CountOption.Create("--tokens", "-t", "How many of the first tokens to list", 10, 0);
         Option<int> sentences = CountOption.Create("--sentences", "-n", "Maximum number of summary sentences", 3, 1);
+        Option<int> parallel = CountOption.CreateParallel();
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("analyze", "Run the whole pipeline: language, tokens, entities and summary")
         {
             tokens,
             sentences,
+            parallel,
             files,
         };
 
         CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
         {
             int tokensShown = parseResult.GetValue(tokens);
-            foreach (Document document in documents)
-            {
-                var request = new AnalyzeRequest
+            EntityColors? colors = EntityColors.For(console, settings.Json);
+            var summary = new SummarizeOptions { MaxSentences = parseResult.GetValue(sentences) };
+            await BatchProgress.RunAsync(console, "analyze", documents.Count, advance => BatchRunner.RunAsync(
+                documents,
+                parseResult.GetValue(parallel),
+                (document, token) => client.AnalyzeAsync(
+                    new AnalyzeRequest { Document = document, OffsetEncoding = settings.OffsetEncoding, Summary = summary },
+                    new CallOptions(cancellationToken: token)),
+                (document, response) =>
                 {
-                    Document = document,
-                    OffsetEncoding = settings.OffsetEncoding,
-                    Summary = new SummarizeOptions { MaxSentences = parseResult.GetValue(sentences) },
-                };
-                AnalyzeResponse response = await client
-                    .AnalyzeAsync(request, new CallOptions(cancellationToken: cancellationToken))
-                    .ConfigureAwait(false);
-                string? header = documents.Count > 1 ? document.Id : null;
-                ResponseWriter.Write(response, header, settings.Json, console.Out,
-                    (analysis, output) => PlainTextRenderer.WriteAnalysis(analysis, tokensShown, output));
-            }
+                    string? header = documents.Count > 1 ? document.Id : null;
+                    ResponseWriter.Write(response, header, settings.Json, console.Out,
+                        (analysis, output) => PlainTextRenderer.WriteAnalysis(analysis, tokensShown, colors, output));
+                    advance();
+                },
+                cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }

@@ -41,10 +41,11 @@ internal static class CommandRunner
         IReadOnlyList<Document> documents;
         try
         {
-            documents = await InputFiles.ReadAsync(paths, settings.Language, console.In, cancellationToken).ConfigureAwait(false);
+            documents = await InputFiles.ReadAsync(paths, settings.Language, console.In, settings.JsonLinesInput, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException or InvalidDataException)
         {
+            // An InvalidDataException is a bad JSON Lines line; its message names file and line.
             await console.Error.WriteLineAsync($"error: cannot read input: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }

@@ -6,6 +6,10 @@ namespace GrpcNlp.Cli.Commands;
 /// <summary>Integer options with a lower bound, checked while parsing so a bad value is a usage error.</summary>
 internal static class CountOption
 {
+    /// <summary>The <c>--parallel</c> option of the commands that make one call per document.</summary>
+    public static Option<int> CreateParallel()
+        => Create("--parallel", "-j", "How many documents are sent at once; answers still print in input order", 4, 1);
+
     public static Option<int> Create(string name, string alias, string description, int defaultValue, int minimum)
     {
         return new Option<int>(name, alias)

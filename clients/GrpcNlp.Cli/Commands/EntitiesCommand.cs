@@ -18,23 +18,31 @@ internal static class EntitiesCommand
 
         CommandRunner.SetAction(command, global, files, console, async (client, documents, settings, parseResult, cancellationToken) =>
         {
+            EntityColors? colors = EntityColors.For(console, settings.Json);
+            void WriteEntities(ExtractEntitiesResponse response, TextWriter output) => PlainTextRenderer.WriteEntities(response, colors, output);
+
             if (documents.Count == 1)
             {
                 var request = new ExtractEntitiesRequest { Document = documents[0], OffsetEncoding = settings.OffsetEncoding };
                 ExtractEntitiesResponse response = await client
                     .ExtractEntitiesAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
-                ResponseWriter.Write(response, header: null, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
+                ResponseWriter.Write(response, header: null, settings.Json, console.Out, WriteEntities);
                 return;
             }
 
-            // Several documents go over one batch stream, answered in order with their ids.
-            await foreach (ExtractEntitiesResponse response in client
-                .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
-                .ConfigureAwait(false))
+            // Several documents go over one batch stream, answered in order with their ids; the
+            // stream already keeps requests flowing while answers come back, so no --parallel here.
+            await BatchProgress.RunAsync(console, "entities", documents.Count, async advance =>
             {
-                ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, PlainTextRenderer.WriteEntities);
-            }
+                await foreach (ExtractEntitiesResponse response in client
+                    .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
+                    .ConfigureAwait(false))
+                {
+                    ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, WriteEntities);
+                    advance();
+                }
+            }).ConfigureAwait(false);
         });
         return command;
     }

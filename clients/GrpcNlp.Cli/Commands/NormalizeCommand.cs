@@ -21,11 +21,13 @@ internal static class NormalizeCommand
         {
             Description = "Also list the edits that map the normalized text back to the original",
         };
+        Option<int> parallel = CountOption.CreateParallel();
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("normalize", "Normalize text (Unicode form, Arabic letter variants, digits, ...)")
         {
             profile,
             edits,
+            parallel,
             files,
         };
 
@@ -33,20 +35,19 @@ internal static class NormalizeCommand
         {
             var options = new NormalizationOptions { Profile = ToProfile(parseResult.GetValue(profile)) };
             bool showEdits = parseResult.GetValue(edits);
-            foreach (Document document in documents)
-            {
-                var request = new NormalizeRequest
+            await BatchProgress.RunAsync(console, "normalize", documents.Count, advance => BatchRunner.RunAsync(
+                documents,
+                parseResult.GetValue(parallel),
+                (document, token) => client.NormalizeAsync(
+                    new NormalizeRequest { Document = document, Options = options, OffsetEncoding = settings.OffsetEncoding },
+                    new CallOptions(cancellationToken: token)),
+                (_, response) =>
                 {
-                    Document = document,
-                    Options = options,
-                    OffsetEncoding = settings.OffsetEncoding,
-                };
-                NormalizeResponse response = await client
-                    .NormalizeAsync(request, new CallOptions(cancellationToken: cancellationToken))
-                    .ConfigureAwait(false);
-                ResponseWriter.Write(response, header: null, settings.Json, console.Out,
-                    (normalized, output) => PlainTextRenderer.WriteNormalization(normalized, showEdits, output));
-            }
+                    ResponseWriter.Write(response, header: null, settings.Json, console.Out,
+                        (normalized, output) => PlainTextRenderer.WriteNormalization(normalized, showEdits, output));
+                    advance();
+                },
+                cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }

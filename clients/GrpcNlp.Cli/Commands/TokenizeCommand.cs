@@ -24,11 +24,13 @@ internal static class TokenizeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         llm.AcceptOnlyFromAmong("o200k", "cl100k");
+        Option<int> parallel = CountOption.CreateParallel();
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("tokenize", "Split text into tokens and sentences")
         {
             segmentation,
             llm,
+            parallel,
             files,
         };
 
@@ -36,15 +38,19 @@ internal static class TokenizeCommand
         {
             var options = new TokenizeOptions { Segmentation = ToScheme(parseResult.GetValue(segmentation)) };
             options.LlmEncodings.Add((parseResult.GetValue(llm) ?? []).Select(ToEncoding));
-            foreach (Document document in documents)
-            {
-                var request = new TokenizeRequest { Document = document, Options = options, OffsetEncoding = settings.OffsetEncoding };
-                TokenizeResponse response = await client
-                    .TokenizeAsync(request, new CallOptions(cancellationToken: cancellationToken))
-                    .ConfigureAwait(false);
-                string? header = documents.Count > 1 ? document.Id : null;
-                ResponseWriter.Write(response, header, settings.Json, console.Out, PlainTextRenderer.WriteTokens);
-            }
+            await BatchProgress.RunAsync(console, "tokenize", documents.Count, advance => BatchRunner.RunAsync(
+                documents,
+                parseResult.GetValue(parallel),
+                (document, token) => client.TokenizeAsync(
+                    new TokenizeRequest { Document = document, Options = options, OffsetEncoding = settings.OffsetEncoding },
+                    new CallOptions(cancellationToken: token)),
+                (document, response) =>
+                {
+                    string? header = documents.Count > 1 ? document.Id : null;
+                    ResponseWriter.Write(response, header, settings.Json, console.Out, PlainTextRenderer.WriteTokens);
+                    advance();
+                },
+                cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }

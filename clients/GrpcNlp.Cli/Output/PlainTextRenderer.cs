@@ -65,9 +65,13 @@ internal static class PlainTextRenderer
     }
 
     public static void WriteEntities(ExtractEntitiesResponse response, TextWriter output)
+        => WriteEntities(response, colors: null, output);
+
+    /// <summary>Writes the entities, coloured by type when <paramref name="colors"/> is given (a terminal).</summary>
+    public static void WriteEntities(ExtractEntitiesResponse response, EntityColors? colors, TextWriter output)
     {
         output.WriteLine($"language: {Or(response.Language)}");
-        WriteEntities(response.Entities, response.Mentions, output);
+        WriteEntities(response.Entities, response.Mentions, colors, output);
     }
 
     public static void WriteSummary(SummarizeResponse response, bool showDocument, TextWriter output)
@@ -77,6 +81,10 @@ internal static class PlainTextRenderer
     }
 
     public static void WriteAnalysis(AnalyzeResponse response, int tokensShown, TextWriter output)
+        => WriteAnalysis(response, tokensShown, colors: null, output);
+
+    /// <summary>Writes the whole analysis, entities coloured by type when <paramref name="colors"/> is given.</summary>
+    public static void WriteAnalysis(AnalyzeResponse response, int tokensShown, EntityColors? colors, TextWriter output)
     {
         output.WriteLine($"language: {Or(response.Language)}");
         output.WriteLine();
@@ -93,7 +101,7 @@ internal static class PlainTextRenderer
         }
 
         output.WriteLine();
-        WriteEntities(response.Entities, response.Mentions, output);
+        WriteEntities(response.Entities, response.Mentions, colors, output);
         output.WriteLine();
         output.WriteLine($"summary: {response.Summary.Count} sentences");
         WriteSummarySentences(response.Summary, showDocument: false, output);
@@ -128,7 +136,7 @@ internal static class PlainTextRenderer
         table.Write(output, "  ");
     }
 
-    private static void WriteEntities(IReadOnlyList<Entity> entities, IReadOnlyList<EntityMention> mentions, TextWriter output)
+    private static void WriteEntities(IReadOnlyList<Entity> entities, IReadOnlyList<EntityMention> mentions, EntityColors? colors, TextWriter output)
     {
         output.WriteLine($"entities: {entities.Count} ({mentions.Count} mentions)");
         if (entities.Count == 0)
@@ -159,7 +167,8 @@ internal static class PlainTextRenderer
         output.WriteLine(lines[0]);
         for (int i = 0; i < entities.Count; i++)
         {
-            output.WriteLine(lines[i + 1]);
+            WriteColored(lines[i + 1], entities[i].Type, colors, output);
+            output.WriteLine();
             foreach (int mentionIndex in entities[i].MentionIndices)
             {
                 if ((uint)mentionIndex >= (uint)mentions.Count)
@@ -169,9 +178,24 @@ internal static class PlainTextRenderer
 
                 EntityMention mention = mentions[mentionIndex];
                 string value = mention.NormalizedValue.Length > 0 ? $"  = {mention.NormalizedValue}" : string.Empty;
-                output.WriteLine($"      {Span(mention.Span).PadRight(spanWidth)}  {TextTable.Clean(mention.Text)}{value}");
+                output.Write($"      {Span(mention.Span).PadRight(spanWidth)}  ");
+                WriteColored(TextTable.Clean(mention.Text), entities[i].Type, colors, output);
+                output.WriteLine(value);
             }
         }
+    }
+
+    // Colour goes on after alignment, so escape codes never count towards column widths.
+    private static void WriteColored(string text, EntityType type, EntityColors? colors, TextWriter output)
+    {
+        if (colors is null)
+        {
+            output.Write(text);
+            return;
+        }
+
+        output.Flush();
+        colors.Write(text, type);
     }
 
     private static void WriteSummarySentences(IReadOnlyList<SummarySentence> sentences, bool showDocument, TextWriter output)

@@ -111,6 +111,22 @@ public sealed class CliEndToEndTests(ServerFixture server)
         Assert.Equal(string.Empty, run.Out);
     }
 
+    [Fact]
+    public async Task Json_lines_in_give_one_json_line_out_per_document_in_input_order()
+    {
+        string input = string.Join('\n',
+            $$"""{"id":"news","text":"{{Texts.ArabicNews}}","language":"ar"}""",
+            """{"id":"hello","text":"Hello, world.","language":"en"}""",
+            $$"""{"id":"second","text":"{{Texts.ArabicSecond}}"}""");
+
+        CliRun run = await CliRun.RunAsync(["entities", "--server", server.Address, "--jsonl-input", "--jsonl"], stdin: input);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["news", "hello", "second"], lines.Select(line => JsonParser.Default.Parse<ExtractEntitiesResponse>(line).DocumentId));
+        Assert.NotEmpty(JsonParser.Default.Parse<ExtractEntitiesResponse>(lines[0]).Mentions);
+    }
+
     private static async Task<string> WriteTempAsync(string text)
     {
         string path = Path.Combine(Path.GetTempPath(), $"grpcnlp-e2e-{Guid.NewGuid():N}.txt");

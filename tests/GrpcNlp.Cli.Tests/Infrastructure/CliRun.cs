@@ -7,7 +7,9 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public static async Task<CliRun> RunAsync(
         string[] args,
         string stdin = "",
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool outIsTerminal = false,
+        bool errorIsTerminal = false)
     {
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
@@ -16,7 +18,11 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             input,
             output,
             error,
-            name => environment is not null && environment.TryGetValue(name, out string? value) ? value : null);
+            name => environment is not null && environment.TryGetValue(name, out string? value) ? value : null)
+        {
+            OutIsTerminal = outIsTerminal,
+            ErrorIsTerminal = errorIsTerminal,
+        };
         int exitCode = await CliApp.RunAsync(args, console, TestContext.Current.CancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

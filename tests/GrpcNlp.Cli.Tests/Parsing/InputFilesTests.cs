@@ -10,7 +10,7 @@ public sealed class InputFilesTests
     public async Task No_file_reads_standard_input()
     {
         IReadOnlyList<Document> documents = await InputFiles.ReadAsync(
-            [], "ar", new StringReader("مرحبا"), TestContext.Current.CancellationToken);
+            [], "ar", new StringReader("مرحبا"), jsonLines: false, TestContext.Current.CancellationToken);
 
         Document document = Assert.Single(documents);
         Assert.Equal("stdin", document.Id);
@@ -26,7 +26,7 @@ public sealed class InputFilesTests
         try
         {
             IReadOnlyList<Document> documents = await InputFiles.ReadAsync(
-                [path, "-", path], string.Empty, new StringReader("from stdin"), TestContext.Current.CancellationToken);
+                [path, "-", path], string.Empty, new StringReader("from stdin"), jsonLines: false, TestContext.Current.CancellationToken);
 
             Assert.Equal([path, "stdin", path + "#2"], documents.Select(d => d.Id));
             Assert.Equal("سلام 🙂", documents[0].Text);
