@@ -250,12 +250,13 @@ def main():
     cases = [("Health/Check (baseline)", HEALTH, "-", {"service": ""})]
     for rpc, call in [("Normalize", "grpcnlp.v1.NormalizationService/Normalize"),
                       ("Tokenize", "grpcnlp.v1.TokenizationService/Tokenize"),
+                      ("ExtractEntities", "grpcnlp.v1.EntityService/ExtractEntities"),
                       ("Analyze", "grpcnlp.v1.AnalysisService/Analyze")]:
         for input_name in ("tweet", "article", "50KB"):
             cases.append((rpc, call, input_name, {"document": {"text": inputs[input_name], "language": "ar"}}))
     if args.quick:
-        # CI: the baseline, the tweet target and one article, to stay well under two minutes.
-        cases = [case for case in cases if case[1] == HEALTH or (case[0], case[2]) in {("Tokenize", "tweet"), ("Analyze", "article")}]
+        # CI: the baseline, the tweet target and two article calls, to stay around two minutes.
+        cases = [case for case in cases if case[1] == HEALTH or (case[0], case[2]) in {("Tokenize", "tweet"), ("ExtractEntities", "article"), ("Analyze", "article")}]
 
     concurrency = args.connections * args.streams
     rows = []
