@@ -24,13 +24,7 @@ public sealed class ExtractiveSummarizer
     private const float Epsilon = 1e-6f;
     private const float DuplicateCosine = 0.8f;
     private const int ShortSentenceWords = 4;
-    // Tuned on the even half of the summarization evaluation (docs/summarization.md): Arabic news
-    // (EASC) favours the lead, English news (BBC) centrality; these are the best single compromise
-    // found. Paragraph openings and sentences close to the first one are picked more often by
-    // the reference summaries of both.
-    private const float CentralityWeight = 0.35f;
-    private const float FirstSentenceWeight = 0.2f;
-    private const float ParagraphStartWeight = 0.15f;
+    // The score's weights depend on the document's language: see ScoringWeights.
 
     // Beyond this many sentences the graph keeps only each sentence's strongest neighbours among
     // a bounded number of candidates (n log n at worst, for the sort), instead of every pair.
@@ -70,7 +64,8 @@ public sealed class ExtractiveSummarizer
         Vectorize(sentences, cancellationToken);
         SimilarityGraph graph = BuildGraph(sentences, cancellationToken);
         float[] rank = Rank(graph, cancellationToken);
-        float[] scores = Score(sentences, rank);
+        ScoringWeights[] weights = documents.Select(d => ScoringWeights.For(d.Language)).ToArray();
+        float[] scores = Score(sentences, rank, weights);
         List<int> chosen = Select(sentences, scores, options, cancellationToken);
 
         if (options.Order == SummaryOrder.Document)
@@ -487,7 +482,7 @@ public sealed class ExtractiveSummarizer
         return rank;
     }
 
-    private static float[] Score(List<SentenceInfo> sentences, float[] rank)
+    private static float[] Score(List<SentenceInfo> sentences, float[] rank, ScoringWeights[] weights)
     {
         float maxRank = rank.Max();
         var scores = new float[sentences.Count];
@@ -500,13 +495,14 @@ public sealed class ExtractiveSummarizer
                 first = s;
             }
 
+            ScoringWeights w = weights[sentence.Document];
             float centrality = maxRank > 0f ? rank[s] / maxRank : 0f;
-            float lead = 1f / MathF.Sqrt(1f + sentence.Position);
+            float lead = MathF.Pow(1f + sentence.Position, -w.LeadDecay);
 
             // The opening sentence stands in for a title: news repeats its subject in the sentences that matter.
             float nearFirst = sentence.Position == 0 ? 1f : Cosine(sentence, sentences[first]);
-            float score = (CentralityWeight * centrality) + ((1f - CentralityWeight) * lead)
-                + (FirstSentenceWeight * nearFirst) + (sentence.ParagraphStart ? ParagraphStartWeight : 0f);
+            float score = (w.Centrality * centrality) + ((1f - w.Centrality) * lead)
+                + (w.FirstSentence * nearFirst) + (sentence.ParagraphStart ? w.ParagraphStart : 0f);
             int words = sentence.Terms.Count;
             if (words < ShortSentenceWords)
             {
