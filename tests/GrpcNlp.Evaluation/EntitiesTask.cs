@@ -25,8 +25,8 @@ internal static class EntitiesTask
         var language = new Option<string>("--lang") { Description = "Language of the text (ar, en)", Required = true };
         var part = new Option<string>("--part") { Description = "all, or the fixed dev (or train) part of a training file", DefaultValueFactory = _ => "all" };
         var model = new Option<FileInfo?>("--model") { Description = "Model file to use instead of the embedded one" };
-        var minF1 = new Option<double>("--min-f1") { Description = "Fail (exit 1) when overall F1 (0-100) is below this", DefaultValueFactory = _ => 0 };
-        var errors = new Option<int>("--errors") { Description = "Print up to this many wrong or missed entities", DefaultValueFactory = _ => 0 };
+        var minF1 = TaskOptions.MinimumPercent("--min-f1", "the overall entity F1");
+        var errors = TaskOptions.Errors("wrong or missed entities");
         var taggerOnly = new Option<bool>("--tagger-only") { Description = "Score the statistical tagger's labels alone, without the extractor's title rules and propagation" };
         var command = new Command("entities", "Entity-level P/R/F1 per type (conlleval counting) of the named entities found in the gold words.")
         {
@@ -124,14 +124,9 @@ internal static class EntitiesTask
         Console.WriteLine();
         PrintErrors(sentences, gold, systemSet, goldSet, system, errors);
 
+        bool passed = Report.Gate("overall entity F1", overall, minF1);
         Console.WriteLine(JsonSerializer.Serialize(summary));
-        if (100 * overall.F1 < minF1)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Overall F1 {100 * overall.F1:F2} is below --min-f1 {minF1}"));
-            return 1;
-        }
-
-        return 0;
+        return passed ? 0 : 1;
     }
 
     private static List<(int Sentence, Chunk Chunk)> Extract(EntityExtractor extractor, AnalyzedText text, int[] sentenceOfToken, int[] wordOfToken)

@@ -28,11 +28,7 @@ internal static class NormalizationTask
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var errors = new Option<int>("--errors")
-        {
-            Description = "Print up to this many differing lines",
-            DefaultValueFactory = _ => 5,
-        };
+        var errors = TaskOptions.Errors("differing lines", defaultCount: 5);
         var command = new Command("normalization", "Agreement of a normalization profile with a peer normalizer on real text.")
         {
             compare,

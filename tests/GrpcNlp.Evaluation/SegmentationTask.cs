@@ -21,8 +21,8 @@ internal static class SegmentationTask
         var part = new Option<string>("--part") { Description = "dev (every sentence numbered 9 mod 10), train (the rest) or all", DefaultValueFactory = _ => "dev" };
         part.AcceptOnlyFromAmong("dev", "train", "all");
         var model = new Option<DirectoryInfo?>("--model") { Description = "Folder with segmenter_model.tsv and segmenter_counts.tsv; default: the embedded model" };
-        var errors = new Option<int>("--errors") { Description = "Print up to this many wrongly segmented words", DefaultValueFactory = _ => 0 };
-        var minF1 = new Option<double>("--min-f1") { Description = "Exit with 1 when the segment F1 (in percent) is below this", DefaultValueFactory = _ => 0 };
+        var errors = TaskOptions.Errors("wrongly segmented words");
+        var minF1 = TaskOptions.MinimumPercent("--min-f1", "the segment F1");
         var command = new Command("segmentation", "Arabic clitic segmentation P/R/F1 of segments and word accuracy against the Farasa WikiNews gold.")
         {
             farasa, scheme, part, model, errors, minF1,
@@ -124,14 +124,9 @@ internal static class SegmentationTask
             ["word_accuracy"] = Math.Round(wordAccuracy, 4),
             ["words"] = arabicWords,
         };
+        bool passed = Report.Gate("segment F1", score, minF1);
         Console.WriteLine(JsonSerializer.Serialize(json));
-        if (100 * score.F1 < minF1)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"segment F1 {100 * score.F1:F2} is below --min-f1 {minF1:F2}"));
-            return 1;
-        }
-
-        return 0;
+        return passed ? 0 : 1;
     }
 
     private static ArabicSegmenter Load(DirectoryInfo folder)

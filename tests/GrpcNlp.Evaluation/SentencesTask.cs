@@ -39,16 +39,8 @@ internal static class SentencesTask
             DefaultValueFactory = _ => "dev",
         };
         part.AcceptOnlyFromAmong("dev", "train", "all");
-        var errors = new Option<int>("--errors")
-        {
-            Description = "Print up to this many missed and extra sentences with their context",
-            DefaultValueFactory = _ => 0,
-        };
-        var minF1 = new Option<double>("--min-f1")
-        {
-            Description = "Exit with 1 when the sentence F1 (percent) is below this",
-            DefaultValueFactory = _ => 0,
-        };
+        var errors = TaskOptions.Errors("missed and extra sentences with their context");
+        var minF1 = TaskOptions.MinimumPercent("--min-f1", "the sentence F1");
         var command = new Command("sentences", "Arabic sentence P/R/F1 against the sentence breaks of ANERcorp, on text rebuilt from its tokens.")
         {
             anercorp,

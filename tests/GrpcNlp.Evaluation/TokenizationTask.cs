@@ -22,21 +22,9 @@ internal static class TokenizationTask
             Description = "Language passed to the analyzer",
             DefaultValueFactory = _ => "en",
         };
-        var errors = new Option<int>("--errors")
-        {
-            Description = "Print up to this many missed gold tokens and sentence starts with their context",
-            DefaultValueFactory = _ => 0,
-        };
-        var minTokenF1 = new Option<double>("--min-token-f1")
-        {
-            Description = "Exit with 1 when the token F1 (percent) is below this",
-            DefaultValueFactory = _ => 0,
-        };
-        var minSentenceF1 = new Option<double>("--min-sentence-f1")
-        {
-            Description = "Exit with 1 when the sentence F1 (percent) is below this",
-            DefaultValueFactory = _ => 0,
-        };
+        var errors = TaskOptions.Errors("missed gold tokens and sentence starts with their context");
+        var minTokenF1 = TaskOptions.MinimumPercent("--min-token-f1", "the token F1");
+        var minSentenceF1 = TaskOptions.MinimumPercent("--min-sentence-f1", "the sentence F1");
         var command = new Command("tokenization", "Token, word and sentence boundary P/R/F1 against a CoNLL-U file, as the CoNLL 2018 UD shared task scores them.")
         {
             conllu,
