@@ -156,21 +156,9 @@ internal static class EntitiesTask
         {
             var labels = new int[sentences[s].Words.Length];
             tagger.Tag(tagger.Prepare(sentences[s].Words), labels);
-            for (int i = 0; i < labels.Length; i++)
+            foreach ((int start, int end, int label) in NerLabels.Chunks(labels))
             {
-                if (!NerLabels.IsBegin(labels[i]))
-                {
-                    continue;
-                }
-
-                int end = i + 1;
-                while (end < labels.Length && labels[end] == labels[i] + 1)
-                {
-                    end++;
-                }
-
-                system.Add((s, new Chunk(i, end, TypeName(NerLabels.TypeOf(labels[i])))));
-                i = end - 1;
+                system.Add((s, new Chunk(start, end, TypeName(NerLabels.TypeOf(label)))));
             }
         }
 

@@ -37,6 +37,13 @@ internal static class Report
         Console.WriteLine();
     }
 
+    /// <summary>The header of the table whose rows <see cref="PrintRow"/> prints.</summary>
+    public static void PrintHeader()
+    {
+        Console.WriteLine("Metric     |   Gold |  System | Correct | Precision |   Recall |       F1");
+        Console.WriteLine("-----------+--------+---------+---------+-----------+----------+---------");
+    }
+
     public static void PrintRow(string name, SpanScore score) =>
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

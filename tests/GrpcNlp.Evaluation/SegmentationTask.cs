@@ -109,8 +109,7 @@ internal static class SegmentationTask
 
         Console.WriteLine($"{file.Name} ({part}): {words.Count} tokens, {arabicWords} Arabic words scored, scheme {schemeName}");
         Console.WriteLine();
-        Console.WriteLine("Metric     |   Gold |  System | Correct | Precision |   Recall |       F1");
-        Console.WriteLine("-----------+--------+---------+---------+-----------+----------+---------");
+        Report.PrintHeader();
         Report.PrintRow("Segments", score);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Words: {wordsCorrect} of {arabicWords} Arabic words segmented exactly right ({100 * wordAccuracy:F2}%)"));
 

@@ -104,8 +104,7 @@ internal static class SentencesTask
 
         Console.WriteLine($"{file.Name} ({part}): {selected.Count} sentences, {rebuilt.Length} characters");
         Console.WriteLine();
-        Console.WriteLine("Metric     |   Gold |  System | Correct | Precision |   Recall |       F1");
-        Console.WriteLine("-----------+--------+---------+---------+-----------+----------+---------");
+        Report.PrintHeader();
         Report.PrintRow("Sentences", sentences);
         Report.PrintRow("Stop ends", periodBoundaries);
         Console.WriteLine();

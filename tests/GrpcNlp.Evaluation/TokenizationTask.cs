@@ -81,8 +81,7 @@ internal static class TokenizationTask
 
         Console.WriteLine($"{file.Name}: {gold.Text.Length} characters, language {analyzed.Language}");
         Console.WriteLine();
-        Console.WriteLine("Metric     |   Gold |  System | Correct | Precision |   Recall |       F1");
-        Console.WriteLine("-----------+--------+---------+---------+-----------+----------+---------");
+        Report.PrintHeader();
         Report.PrintRow("Tokens", tokens);
         Report.PrintRow("Sentences", sentences);
         Report.PrintRow("Words", words);

@@ -35,4 +35,52 @@ internal static class NerLabels
 
     /// <summary>Parses "B-PER", "I-LOC", "O" with the type already mapped to PER/LOC/ORG/MISC; -1 when unknown.</summary>
     public static int Parse(string tag) => Array.IndexOf(s_names, tag);
+
+    /// <summary>The names in a label sequence: each B- label with the I- labels of its type that follow it.</summary>
+    public static ChunkEnumerator Chunks(ReadOnlySpan<int> labels) => new(labels);
+
+    /// <summary>Enumerates the names of a label sequence as (start, end, B- label), without allocating.</summary>
+    public ref struct ChunkEnumerator
+    {
+        private readonly ReadOnlySpan<int> _labels;
+        private int _next;
+
+        /// <summary>Starts before the first label.</summary>
+        public ChunkEnumerator(ReadOnlySpan<int> labels)
+        {
+            _labels = labels;
+        }
+
+        /// <summary>The current name: its first word, the word after its last, and its B- label.</summary>
+        public (int Start, int End, int Label) Current { get; private set; }
+
+        /// <summary>Lets <c>foreach</c> run over <see cref="Chunks"/>.</summary>
+        public readonly ChunkEnumerator GetEnumerator() => this;
+
+        /// <summary>Moves to the next B- label and takes the I- labels of its type after it.</summary>
+        public bool MoveNext()
+        {
+            for (int i = _next; i < _labels.Length; i++)
+            {
+                int label = _labels[i];
+                if (!IsBegin(label))
+                {
+                    continue;
+                }
+
+                int end = i + 1;
+                while (end < _labels.Length && _labels[end] == label + 1)
+                {
+                    end++;
+                }
+
+                Current = (i, end, label);
+                _next = end;
+                return true;
+            }
+
+            _next = _labels.Length;
+            return false;
+        }
+    }
 }

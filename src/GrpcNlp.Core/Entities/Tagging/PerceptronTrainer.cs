@@ -153,28 +153,16 @@ internal sealed class PerceptronTrainer
                 continue;
             }
 
-            int[] labels = sentences[s].Labels;
-            for (int i = 0; i < labels.Length; i++)
+            foreach ((int start, int end, int label) in NerLabels.Chunks(sentences[s].Labels))
             {
-                if (!NerLabels.IsBegin(labels[i]))
-                {
-                    continue;
-                }
-
-                int end = i + 1;
-                while (end < labels.Length && labels[end] == labels[i] + 1)
-                {
-                    end++;
-                }
-
-                string key = NameList.Key(prepared[s], i, end);
+                string key = NameList.Key(prepared[s], start, end);
                 if (!counts.TryGetValue(key, out int[]? byType))
                 {
                     byType = new int[4];
                     counts.Add(key, byType);
                 }
 
-                byType[(labels[i] - 1) >> 1]++;
+                byType[(label - 1) >> 1]++;
             }
         }
 
