@@ -140,13 +140,12 @@ public sealed class SummarizationService(
         foreach (Core.Summarization.SummarySentence sentence in result.Sentences)
         {
             Document document = documents[sentence.DocumentIndex];
-            SpanMapper mapper = mappers[sentence.DocumentIndex] ??= new SpanMapper(document.Text, unit);
             response.Sentences.Add(new V1.SummarySentence
             {
                 DocumentId = document.Id,
                 DocumentIndex = sentence.DocumentIndex,
                 SentenceIndex = sentence.SentenceIndex,
-                Span = mapper.Map(sentence.Span),
+                Span = MapperOf(sentence.DocumentIndex).Map(sentence.Span),
                 Text = document.Text.Substring(sentence.Span.Start, sentence.Span.Length),
                 Score = sentence.Score,
             });
@@ -157,13 +156,11 @@ public sealed class SummarizationService(
             var phrase = new V1.Keyphrase { Text = keyphrase.Text, Normalized = keyphrase.Normalized, Score = keyphrase.Score };
             foreach (Core.Summarization.KeyphraseOccurrence occurrence in keyphrase.Occurrences)
             {
-                Document document = documents[occurrence.DocumentIndex];
-                SpanMapper mapper = mappers[occurrence.DocumentIndex] ??= new SpanMapper(document.Text, unit);
                 phrase.Occurrences.Add(new V1.KeyphraseOccurrence
                 {
-                    DocumentId = document.Id,
+                    DocumentId = documents[occurrence.DocumentIndex].Id,
                     DocumentIndex = occurrence.DocumentIndex,
-                    Span = mapper.Map(occurrence.Span),
+                    Span = MapperOf(occurrence.DocumentIndex).Map(occurrence.Span),
                 });
             }
 
@@ -171,5 +168,8 @@ public sealed class SummarizationService(
         }
 
         return response;
+
+        // One offset mapper per document, made when a span of that document is first mapped.
+        SpanMapper MapperOf(int documentIndex) => mappers[documentIndex] ??= new SpanMapper(documents[documentIndex].Text, unit);
     }
 }
