@@ -116,6 +116,14 @@ internal sealed class NameRecognizer
         }
 
         FrozenDictionary<string, EntityType> frozen = names.ToFrozenDictionary(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in names.Keys)
+        {
+            int space = name.IndexOf(' ');
+            firstWords.Add(space < 0 ? name : name[..space]);
+        }
+
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> firstWordLookup = firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < _keys.Length; i++)
         {
             if ((i & 255) == 0)
@@ -123,12 +131,35 @@ internal sealed class NameRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (_text.Tokens[i].Type == TokenType.Word && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found)
+            if (_text.Tokens[i].Type == TokenType.Word && MayStartName(firstWordLookup, _keys[i]) && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found)
                 && (long)i - firstSeen.GetValueOrDefault(JoinBare(found), i) <= window)
             {
                 output.Add(found with { Confidence = 0.65f });
             }
         }
+    }
+
+    // Whether the word, or the word without a proclitic (every form StripProclitics yields), is the
+    // first word of a name: a cheap test before TryLookup joins and strips.
+    private static bool MayStartName(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> firstWords, string key)
+    {
+        for (int skip = 0; skip <= Math.Min(4, key.Length); skip++)
+        {
+            if (firstWords.Contains(key.AsSpan(skip)))
+            {
+                return true;
+            }
+        }
+
+        if (key.Length >= 4 && key.StartsWith("لل", StringComparison.Ordinal))
+        {
+            Span<char> restored = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
+            "ال".CopyTo(restored);
+            key.AsSpan(2).CopyTo(restored[2..]);
+            return firstWords.Contains(restored);
+        }
+
+        return false;
     }
 
     private string JoinBare(Candidate candidate)
