@@ -28,6 +28,12 @@ internal sealed class NameRecognizer
         "foreign minister", "defense secretary", "defence secretary", "spokesman", "spokeswoman", "ceo", "chairman", "chairwoman",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // First words of the multi-word titles: only after one of them are the next words joined to look one up.
+    private static readonly FrozenSet<string> s_titleHeads = s_arabicTitles.Concat(s_englishTitles)
+        .Where(t => t.Contains(' ', StringComparison.Ordinal))
+        .Select(t => t[..t.IndexOf(' ', StringComparison.Ordinal)])
+        .ToFrozenSet(StringComparer.Ordinal);
+
     // Words that continue an Arabic name although the next word starts with the article: "عبد الله", "ابو الغيط".
     private static readonly FrozenSet<string> s_nameLinks = new[] { "عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -349,18 +355,19 @@ internal sealed class NameRecognizer
         {
             string bare = key[1..];
             if (titles.Contains(bare) || s_arabicRoleHeads.Contains(bare)
-                || (i + 1 < _keys.Length && titles.Contains(bare + " " + _keys[i + 1])))
+                || (i + 1 < _keys.Length && s_titleHeads.Contains(bare) && titles.Contains(bare + " " + _keys[i + 1])))
             {
                 key = bare;
             }
         }
 
-        if (i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
+        bool head = s_titleHeads.Contains(key);
+        if (head && i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
         {
             return i + 3;
         }
 
-        if (i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
+        if (head && i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
         {
             return i + 2;
         }
