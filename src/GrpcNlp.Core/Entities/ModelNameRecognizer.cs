@@ -91,11 +91,20 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
 
     private void Repeat(List<Candidate> output, Dictionary<string, (EntityType Type, List<int> Starts)> found, string[] stems, bool[] covered, int[] sentenceEnd, int maxWords)
     {
+        // A repeat starts on the first stem of a name found: other words need no joined keys.
+        var firstStems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string key in found.Keys)
+        {
+            int space = key.IndexOf(' ');
+            firstStems.Add(space < 0 ? key : key[..space]);
+        }
+
         for (int i = 0; i < stems.Length; i++)
         {
             // Latin-script names recur capitalized: "may" is no repeat of "May".
             char initial = text.Text[text.Tokens[i].Span.Start];
-            if (covered[i] || stems[i] is null || text.Tokens[i].Type != TokenType.Word || char.IsAsciiLetterLower(initial))
+            if (covered[i] || stems[i] is null || text.Tokens[i].Type != TokenType.Word || char.IsAsciiLetterLower(initial)
+                || !firstStems.Contains(stems[i]))
             {
                 continue;
             }

@@ -28,6 +28,12 @@ internal sealed class NameRecognizer
         "foreign minister", "defense secretary", "defence secretary", "spokesman", "spokeswoman", "ceo", "chairman", "chairwoman",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // First words of the multi-word titles: only after one of them are the next words joined to look one up.
+    private static readonly FrozenSet<string> s_titleHeads = s_arabicTitles.Concat(s_englishTitles)
+        .Where(t => t.Contains(' ', StringComparison.Ordinal))
+        .Select(t => t[..t.IndexOf(' ', StringComparison.Ordinal)])
+        .ToFrozenSet(StringComparer.Ordinal);
+
     // Words that continue an Arabic name although the next word starts with the article: "عبد الله", "ابو الغيط".
     private static readonly FrozenSet<string> s_nameLinks = new[] { "عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -116,6 +122,14 @@ internal sealed class NameRecognizer
         }
 
         FrozenDictionary<string, EntityType> frozen = names.ToFrozenDictionary(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in names.Keys)
+        {
+            int space = name.IndexOf(' ');
+            firstWords.Add(space < 0 ? name : name[..space]);
+        }
+
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> firstWordLookup = firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < _keys.Length; i++)
         {
             if ((i & 255) == 0)
@@ -123,12 +137,35 @@ internal sealed class NameRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (_text.Tokens[i].Type == TokenType.Word && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found)
+            if (_text.Tokens[i].Type == TokenType.Word && MayStartName(firstWordLookup, _keys[i]) && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found)
                 && (long)i - firstSeen.GetValueOrDefault(JoinBare(found), i) <= window)
             {
                 output.Add(found with { Confidence = 0.65f });
             }
         }
+    }
+
+    // Whether the word, or the word without a proclitic (every form StripProclitics yields), is the
+    // first word of a name: a cheap test before TryLookup joins and strips.
+    private static bool MayStartName(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> firstWords, string key)
+    {
+        for (int skip = 0; skip <= Math.Min(4, key.Length); skip++)
+        {
+            if (firstWords.Contains(key.AsSpan(skip)))
+            {
+                return true;
+            }
+        }
+
+        if (key.Length >= 4 && key.StartsWith("لل", StringComparison.Ordinal))
+        {
+            Span<char> restored = key.Length <= 128 ? stackalloc char[key.Length] : new char[key.Length];
+            "ال".CopyTo(restored);
+            key.AsSpan(2).CopyTo(restored[2..]);
+            return firstWords.Contains(restored);
+        }
+
+        return false;
     }
 
     private string JoinBare(Candidate candidate)
@@ -318,18 +355,19 @@ internal sealed class NameRecognizer
         {
             string bare = key[1..];
             if (titles.Contains(bare) || s_arabicRoleHeads.Contains(bare)
-                || (i + 1 < _keys.Length && titles.Contains(bare + " " + _keys[i + 1])))
+                || (i + 1 < _keys.Length && s_titleHeads.Contains(bare) && titles.Contains(bare + " " + _keys[i + 1])))
             {
                 key = bare;
             }
         }
 
-        if (i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
+        bool head = s_titleHeads.Contains(key);
+        if (head && i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
         {
             return i + 3;
         }
 
-        if (i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
+        if (head && i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
         {
             return i + 2;
         }
