@@ -54,32 +54,20 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
                 sentenceEnd[first + i] = first + count;
             }
 
-            for (int i = 0; i < count; i++)
+            foreach ((int start, int end, int label) in NerLabels.Chunks(labels.AsSpan(0, count)))
             {
-                if (!NerLabels.IsBegin(labels[i]))
-                {
-                    continue;
-                }
-
-                int end = i + 1;
-                while (end < count && labels[end] == labels[i] + 1)
-                {
-                    end++;
-                }
-
-                EntityType type = NerLabels.TypeOf(labels[i]);
-                output.Add(Make(first + i, first + end, type));
-                string key = string.Join(' ', stems, first + i, end - i);
+                EntityType type = NerLabels.TypeOf(label);
+                output.Add(Make(first + start, first + end, type));
+                string key = string.Join(' ', stems, first + start, end - start);
                 if (!found.TryGetValue(key, out var entry))
                 {
                     entry = (type, []);
                     found.Add(key, entry);
                 }
 
-                entry.Starts.Add(first + i);
-                maxWords = Math.Max(maxWords, end - i);
-                covered.AsSpan(first + i, end - i).Fill(true);
-                i = end - 1;
+                entry.Starts.Add(first + start);
+                maxWords = Math.Max(maxWords, end - start);
+                covered.AsSpan(first + start, end - start).Fill(true);
             }
         }
 
