@@ -41,7 +41,7 @@ public sealed class TextNormalizer
     /// <summary>Normalizes a short piece (a token) to a string, without alignment.</summary>
     public string NormalizeToString(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAny(_rules.Special) < 0)
+        if (_rules.IndexOfSpecial(text) < 0)
         {
             return text.ToString();
         }
@@ -66,7 +66,7 @@ public sealed class TextNormalizer
     public string NormalizeToString(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.AsSpan().IndexOfAny(_rules.Special) < 0)
+        if (_rules.IndexOfSpecial(text) < 0)
         {
             return text;
         }
@@ -95,7 +95,7 @@ public sealed class TextNormalizer
         int pos = 0;
         while (pos < text.Length)
         {
-            int relative = text[pos..].IndexOfAny(rules.Special);
+            int relative = rules.IndexOfSpecial(text[pos..]);
             if (relative < 0)
             {
                 builder.Keep(text.Length - pos);
