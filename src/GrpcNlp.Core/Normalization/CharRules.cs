@@ -210,9 +210,11 @@ internal sealed class CharRules
     /// <summary>
     /// Chars common in Arabic and English text whose surrounding run of non-special chars is
     /// tested with vector compares: space (printable ASCII), ب and م (the Arabic letters either
-    /// side of tatweel) and the Arabic comma. Chars outside these runs fall back to
-    /// <see cref="Special"/>, whose set (every mark, every char not stable in the form) is too
-    /// large for the runtime's vectorized search.
+    /// side of tatweel), the Arabic comma, and lower-case Latin (the run that remains when case
+    /// folding makes upper-case letters special, as under SEARCH). Only the first four distinct
+    /// runs are kept. Chars outside them fall back to
+    /// <see cref="Special"/>, whose set (every mark, every char not stable in the form) is
+    /// large and slow to search on text with nothing to change.
     /// </summary>
     private static ReadOnlySpan<char> PlainAnchors => [' ', '\u0628', '\u0645', '\u060C', 'e'];
 
