@@ -1,6 +1,10 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace GrpcNlp.Core.Normalization;
@@ -59,6 +63,7 @@ internal sealed class CharRules
 
         bool[] continuation = s_continuation.Value;
         var special = new List<char>();
+        var isSpecial = new bool[char.MaxValue + 1];
         _formStable = new bool[char.MaxValue + 1];
         _joinsPrevious = new bool[char.MaxValue + 1];
         for (int c = 0; c <= char.MaxValue; c++)
@@ -77,10 +82,21 @@ internal sealed class CharRules
                 || !stable)
             {
                 special.Add(ch);
+                isSpecial[c] = true;
             }
         }
 
         Special = SearchValues.Create(special.ToArray());
+        List<(ushort Low, ushort Span)> plain = PlainRanges(isSpecial);
+        _hasPlainRanges = plain.Count > 0;
+        if (_hasPlainRanges)
+        {
+            (ushort Low, ushort Span) Range(int r) => plain[r < plain.Count ? r : 0];
+            (_low0, _span0) = (Vector256.Create(Range(0).Low), Vector256.Create(Range(0).Span));
+            (_low1, _span1) = (Vector256.Create(Range(1).Low), Vector256.Create(Range(1).Span));
+            (_low2, _span2) = (Vector256.Create(Range(2).Low), Vector256.Create(Range(2).Span));
+            (_low3, _span3) = (Vector256.Create(Range(3).Low), Vector256.Create(Range(3).Span));
+        }
 
         // With collapsing, a char whose normalization is only whitespace (an isolated haraka
         // presentation form: NFKC gives a space and the mark, and the mark is removed) must
@@ -189,6 +205,146 @@ internal sealed class CharRules
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Chars common in Arabic and English text whose surrounding run of non-special chars is
+    /// tested with vector compares: space (printable ASCII), ب and م (the Arabic letters either
+    /// side of tatweel), the Arabic comma, and lower-case Latin (the run that remains when case
+    /// folding makes upper-case letters special, as under SEARCH). Only the first four distinct
+    /// runs are kept. Chars outside them fall back to
+    /// <see cref="Special"/>, whose set (every mark, every char not stable in the form) is
+    /// large and slow to search on text with nothing to change.
+    /// </summary>
+    private static ReadOnlySpan<char> PlainAnchors => [' ', '\u0628', '\u0645', '\u060C', 'e'];
+
+    // Chars scanned with Special after a char outside the plain ranges, before the vector
+    // compares resume: bounds the cost of a restart on text in another script.
+    private const int FallbackWindow = 32;
+
+    // Up to four plain ranges as broadcast lows and spans, for unsigned compares
+    // (char - low <= span); unused ones repeat the first.
+    private readonly Vector256<ushort> _low0, _low1, _low2, _low3;
+    private readonly Vector256<ushort> _span0, _span1, _span2, _span3;
+    private readonly bool _hasPlainRanges;
+
+    /// <summary>The index of the first char of <paramref name="text"/> in <see cref="Special"/>, or -1.</summary>
+    public int IndexOfSpecial(ReadOnlySpan<char> text)
+    {
+        if (!_hasPlainRanges)
+        {
+            return text.IndexOfAny(Special);
+        }
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            i += IndexOfNonPlain(text[i..]);
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+
+            int window = Math.Min(FallbackWindow, text.Length - i);
+            int hit = text.Slice(i, window).IndexOfAny(Special);
+            if (hit >= 0)
+            {
+                return i + hit;
+            }
+
+            i += window;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The index of the first char outside the plain ranges, or the length when there is none.</summary>
+    private int IndexOfNonPlain(ReadOnlySpan<char> text)
+    {
+        ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                Vector256<ushort> chars = Vector256.LoadUnsafe(ref start, (nuint)i);
+                Vector256<ushort> plain =
+                    Vector256.LessThanOrEqual(chars - _low0, _span0)
+                    | Vector256.LessThanOrEqual(chars - _low1, _span1)
+                    | Vector256.LessThanOrEqual(chars - _low2, _span2)
+                    | Vector256.LessThanOrEqual(chars - _low3, _span3);
+                uint outside = (~plain).ExtractMostSignificantBits();
+                if (outside != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(outside);
+                }
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                Vector128<ushort> chars = Vector128.LoadUnsafe(ref start, (nuint)i);
+                Vector128<ushort> plain =
+                    Vector128.LessThanOrEqual(chars - _low0.GetLower(), _span0.GetLower())
+                    | Vector128.LessThanOrEqual(chars - _low1.GetLower(), _span1.GetLower())
+                    | Vector128.LessThanOrEqual(chars - _low2.GetLower(), _span2.GetLower())
+                    | Vector128.LessThanOrEqual(chars - _low3.GetLower(), _span3.GetLower());
+                uint outside = (~plain).ExtractMostSignificantBits();
+                if (outside != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(outside);
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            ushort c = text[i];
+            if ((ushort)(c - _low0[0]) > _span0[0] && (ushort)(c - _low1[0]) > _span1[0]
+                && (ushort)(c - _low2[0]) > _span2[0] && (ushort)(c - _low3[0]) > _span3[0])
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>
+    /// The maximal runs of non-special chars around <see cref="PlainAnchors"/>: the first four
+    /// distinct ones, as (low, span) pairs; a special anchor gives none.
+    /// </summary>
+    private static List<(ushort Low, ushort Span)> PlainRanges(bool[] isSpecial)
+    {
+        var ranges = new List<(ushort Low, ushort Span)>();
+        foreach (char anchor in PlainAnchors)
+        {
+            if (ranges.Count == 4 || isSpecial[anchor])
+            {
+                continue;
+            }
+
+            int first = anchor;
+            while (first > 0 && !isSpecial[first - 1])
+            {
+                first--;
+            }
+
+            int last = anchor;
+            while (last < char.MaxValue && !isSpecial[last + 1])
+            {
+                last++;
+            }
+
+            if (!ranges.Exists(r => r.Low == first))
+            {
+                ranges.Add(((ushort)first, (ushort)(last - first)));
+            }
+        }
+
+        return ranges;
     }
 
     private const byte ChangedFlag = 1;

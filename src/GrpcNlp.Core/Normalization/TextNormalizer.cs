@@ -41,7 +41,7 @@ public sealed class TextNormalizer
     /// <summary>Normalizes a short piece (a token) to a string, without alignment.</summary>
     public string NormalizeToString(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAny(_rules.Special) < 0)
+        if (_rules.IndexOfSpecial(text) < 0)
         {
             return text.ToString();
         }
@@ -66,7 +66,7 @@ public sealed class TextNormalizer
     public string NormalizeToString(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.AsSpan().IndexOfAny(_rules.Special) < 0)
+        if (_rules.IndexOfSpecial(text) < 0)
         {
             return text;
         }
@@ -95,7 +95,7 @@ public sealed class TextNormalizer
         int pos = 0;
         while (pos < text.Length)
         {
-            int relative = text[pos..].IndexOfAny(rules.Special);
+            int relative = rules.IndexOfSpecial(text[pos..]);
             if (relative < 0)
             {
                 builder.Keep(text.Length - pos);
@@ -164,24 +164,24 @@ public sealed class TextNormalizer
 
                 if (end == text.Length || (!char.IsSurrogate(text[end]) && !rules.JoinsPreviousChar(text[end])))
                 {
-                    switch (rules.ActionOf(c))
-                    {
-                        case CharAction.Keep:
-                            builder.KeepOne();
-                            break;
-                        case CharAction.Replace:
-                            builder.ReplaceOne(rules.ReplacementOf(c));
-                            break;
-                        case CharAction.Delete:
-                            builder.DeleteAttached(1);
-                            break;
-                        default:
-                            ProcessChar(rules, ref builder, new Rune(c));
-                            break;
-                    }
-
+                    EmitChar(rules, ref builder, c);
                     builder.DeleteAttached(end - pos - 1);
                     pos = end;
+                    continue;
+                }
+
+                // A letter with harakat the rules keep (the default profile on vocalized text),
+                // maybe after chars the rules remove (tatweel). In canonical order after a base of class 0 they are already in NFC and NFKC
+                // (no haraka composes with anything), so ProcessUnit would map the letter and
+                // keep them: do the same without the form check.
+                int marksEnd = KeptHarakatEnd(rules, text, end);
+                if (marksEnd > end && !rules.JoinsPreviousChar(c) && !rules.FormRejects(text.Slice(pos, 1))
+                    && (marksEnd == text.Length || (!char.IsSurrogate(text[marksEnd]) && !rules.JoinsPreviousChar(text[marksEnd]))))
+                {
+                    EmitChar(rules, ref builder, c);
+                    builder.DeleteAttached(end - pos - 1);
+                    builder.Keep(marksEnd - end);
+                    pos = marksEnd;
                     continue;
                 }
             }
@@ -190,6 +190,45 @@ public sealed class TextNormalizer
             ProcessUnit(rules, ref builder, text[pos..unitEnd]);
             pos = unitEnd;
         }
+    }
+
+    /// <summary>The char-level rules on one BMP char that is stable in the form, by its table action.</summary>
+    private static void EmitChar(CharRules rules, ref AlignedTextBuilder builder, char c)
+    {
+        switch (rules.ActionOf(c))
+        {
+            case CharAction.Keep:
+                builder.KeepOne();
+                break;
+            case CharAction.Replace:
+                builder.ReplaceOne(rules.ReplacementOf(c));
+                break;
+            case CharAction.Delete:
+                builder.DeleteAttached(1);
+                break;
+            default:
+                ProcessChar(rules, ref builder, new Rune(c));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// End of the run of kept harakat (U+064B–U+0652) at <paramref name="start"/> that is in
+    /// canonical order: their combining classes (27–34) rise with the code point, so a run
+    /// that never goes down is one that canonical ordering leaves alone.
+    /// </summary>
+    private static int KeptHarakatEnd(CharRules rules, ReadOnlySpan<char> text, int start)
+    {
+        int k = start;
+        while (k < text.Length
+            && text[k] is >= '\u064B' and <= '\u0652'
+            && (k == start || text[k] >= text[k - 1])
+            && rules.ActionOf(text[k]) == CharAction.Keep)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>

@@ -146,4 +146,25 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, s_search.NormalizeToString(input));
         Assert.Equal(s_search.Normalize(input).Normalized, s_search.NormalizeToString(input));
     }
+
+    [Fact]
+    public void LettersWithKeptHarakatMatchNfcWithTatweelRemoved()
+    {
+        // Every order of up to two harakat (shadda before fatha is out of canonical order), after
+        // a letter, a letter that composes with hamza, tatweel, a mark, or nothing.
+        string[] bases = ["ب", "ا", "و", "بـ", "ـ", "\u0654", ""];
+        for (int first = 0x064B; first <= 0x0654; first++)
+        {
+            for (int second = 0x064A; second <= 0x0654; second++)
+            {
+                foreach (string b in bases)
+                {
+                    string text = "ك" + " " + b + (char)first + (second == 0x064A ? "" : ((char)second).ToString()) + " ن";
+                    NormalizedText result = s_display.Normalize(text);
+                    Assert.Equal(text.Replace("ـ", "", StringComparison.Ordinal).Normalize(System.Text.NormalizationForm.FormC), result.Normalized);
+                    Assert.Equal(text, result.Original);
+                }
+            }
+        }
+    }
 }
