@@ -77,6 +77,10 @@ public class NormalizerBenchmarks
     [Benchmark]
     public int NormalizeDisplay() => _display.Normalize(_text).Normalized.Length;
 
+    /// <summary>The default profile without alignment: the normalized string only.</summary>
+    [Benchmark]
+    public int NormalizeDisplayNoAlignment() => _display.NormalizeToString(_text).Length;
+
     private static TextSpan[] Tokens(string text)
     {
         var tokens = new List<TextSpan>();
