@@ -129,14 +129,8 @@ internal static class SummarizationTask
         for (int a = 0; a < articles.Count; a++)
         {
             SummaryArticle article = articles[a];
-            AnalyzedText analyzed = analyzer.Analyze(article.Text, article.Language, NormalizationOptions.Search);
-            IReadOnlyList<string>[] sentences = analyzed.Sentences.Select(s => (IReadOnlyList<string>)RougeTokens(analyzed, s.FirstToken, s.TokenCount)).ToArray();
-            IReadOnlyList<string>[][] referenceTokens = article.References
-                .Select(r => analyzer.Analyze(r, article.Language, NormalizationOptions.Search))
-                .Select(r => r.Sentences.Select(s => (IReadOnlyList<string>)RougeTokens(r, s.FirstToken, s.TokenCount)).ToArray())
-                .ToArray();
+            (AnalyzedText analyzed, IReadOnlyList<string>[] sentences, IReadOnlyList<string>[][] referenceTokens, int budget) = Prepare(analyzer, article);
             references += referenceTokens.Length;
-            int budget = (int)Math.Round(referenceTokens.Average(r => r.Sum(s => s.Count)));
             int half = a % 2;
             counts[half]++;
             foreach (string system in s_systems)
@@ -223,11 +217,35 @@ internal static class SummarizationTask
         var summarizers = new ExtractiveSummarizer[2];
         for (int half = 0; half < 2; half++)
         {
-            LinearSentenceScorer scorer = TrainSummarizerTask.Fit(examples.Where((_, a) => a % 2 != half).ToList(), TrainingSettings.Default, out _);
-            summarizers[half] = arabic ? new ExtractiveSummarizer(scorer, null) : new ExtractiveSummarizer(null, scorer);
+            List<ArticleExamples> training = examples.Where((_, a) => a % 2 != half).ToList();
+            double threshold = TrainSummarizerTask.SelectThreshold(training, arabic, TrainingSettings.Default, out _);
+            LinearSentenceScorer scorer = TrainSummarizerTask.Fit(training, threshold, TrainingSettings.Default, out _);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scorer for the {(half == 0 ? "even" : "odd")} half: fitted on the {(half == 0 ? "odd" : "even")} half ({training.Count} articles), label threshold {threshold:F2}."));
+            summarizers[half] = TrainSummarizerTask.Summarizer(scorer, arabic);
         }
 
         return summarizers;
+    }
+
+    /// <summary>An article's ROUGE tokens (by sentence), its references' (by sentence) and the summary budget (their mean length).</summary>
+    internal static PreparedArticle Prepare(TextAnalyzer analyzer, SummaryArticle article)
+    {
+        AnalyzedText analyzed = analyzer.Analyze(article.Text, article.Language, NormalizationOptions.Search);
+        IReadOnlyList<string>[] sentences = analyzed.Sentences.Select(s => (IReadOnlyList<string>)RougeTokens(analyzed, s.FirstToken, s.TokenCount)).ToArray();
+        IReadOnlyList<string>[][] referenceTokens = article.References
+            .Select(r => analyzer.Analyze(r, article.Language, NormalizationOptions.Search))
+            .Select(r => r.Sentences.Select(s => (IReadOnlyList<string>)RougeTokens(r, s.FirstToken, s.TokenCount)).ToArray())
+            .ToArray();
+        int budget = (int)Math.Round(referenceTokens.Average(r => r.Sum(s => s.Count)));
+        return new PreparedArticle(analyzed, sentences, referenceTokens, budget);
+    }
+
+    /// <summary>The summarizer's ROUGE-1 F on one article (mean over its references), as the table counts it.</summary>
+    internal static double Rouge1F(PreparedArticle article, ExtractiveSummarizer summarizer)
+    {
+        int[] ranking = RankOurs(summarizer, article.Analyzed, article.Sentences, article.Budget);
+        List<IReadOnlyList<string>> tokens = Compose(ranking, article.Sentences, article.Budget);
+        return article.References.Average(reference => Rouge.Score(tokens, reference).R1.F1);
     }
 
     /// <summary>The summarizer's sentences in the order it picks them (MMR is greedy, so k+1 extends k), until the budget is met.</summary>
@@ -304,3 +322,6 @@ internal static class SummarizationTask
         ["f"] = Math.Round(score.F1, 4),
     };
 }
+
+/// <summary>An article as every system sees it: analyzed, its sentences' and references' ROUGE tokens, and the summary budget in tokens.</summary>
+internal sealed record PreparedArticle(AnalyzedText Analyzed, IReadOnlyList<string>[] Sentences, IReadOnlyList<string>[][] References, int Budget);

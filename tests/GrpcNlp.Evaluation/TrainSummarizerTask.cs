@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using GrpcNlp.Core.Normalization;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Summarization;
 
@@ -15,15 +14,17 @@ namespace GrpcNlp.Evaluation;
 /// <remarks>
 /// A sentence's label is the share of the article's references that contain it: EASC references
 /// are selections of article sentences, re-typed with normalized letters, so a sentence counts as
-/// contained when at least <see cref="ContainedShare"/> of its ROUGE-token bigrams occur in the
-/// reference. Each article weighs the same (its sentences share weight 1), as ROUGE averages over
-/// articles. Full-batch gradient descent from zero weights in a fixed order: the same data give
-/// the same weights on every machine.
+/// contained when at least a threshold share of its ROUGE-token bigrams occur in the reference.
+/// The threshold is the one hyperparameter: it is chosen among <see cref="Thresholds"/> by a 2-fold
+/// split of the training articles alone (fit on one part, ROUGE-1 F of the summaries of the other,
+/// both ways), so a held-out half never takes part in choosing it. Each article weighs the same
+/// (its sentences share weight 1), as ROUGE averages over articles. Full-batch gradient descent
+/// from zero weights in a fixed order: the same data give the same weights on every machine.
 /// </remarks>
 internal static class TrainSummarizerTask
 {
-    /// <summary>Share of a sentence's bigrams a reference must contain for the sentence to count as selected.</summary>
-    private const double ContainedShare = 0.6;
+    /// <summary>Candidate shares of a sentence's bigrams a reference must contain for the sentence to count as selected.</summary>
+    private static readonly double[] Thresholds = [0.5, 0.6, 0.7, 0.8, 0.9];
 
     public static Command Create()
     {
@@ -55,8 +56,16 @@ internal static class TrainSummarizerTask
 
             List<SummaryArticle> articles = eascDir is not null ? SummaryCorpus.ReadEasc(eascDir) : SummaryCorpus.ReadBbc(bbcDir!);
             var settings = new TrainingSettings(parse.GetValue(iterations), parse.GetValue(l2));
-            LinearSentenceScorer scorer = Fit(Examples(articles), settings, out double loss);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{articles.Count} articles, {settings.Iterations} iterations, L2 {settings.L2}: weighted log loss {loss:F4}"));
+            List<ArticleExamples> examples = Examples(articles);
+            bool arabic = eascDir is not null;
+            double threshold = SelectThreshold(examples, arabic, settings, out IReadOnlyList<double> scores);
+            for (int t = 0; t < Thresholds.Length; t++)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"label threshold {Thresholds[t]:F2}: 2-fold ROUGE-1 F {100 * scores[t]:F2}"));
+            }
+
+            LinearSentenceScorer scorer = Fit(examples, threshold, settings, out double loss);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{articles.Count} articles, label threshold {threshold:F2}, {settings.Iterations} iterations, L2 {settings.L2}: weighted log loss {loss:F4}"));
             for (int k = 0; k < SentenceFeatures.Count; k++)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{SentenceFeatures.Names[k],-12} {scorer.Weights[k],9:F4}"));
@@ -66,7 +75,7 @@ internal static class TrainSummarizerTask
             FileInfo? file = parse.GetValue(output);
             if (file is not null)
             {
-                File.WriteAllText(file.FullName, CSharp(scorer, articles.Count, settings));
+                File.WriteAllText(file.FullName, CSharp(scorer, articles.Count, threshold, settings));
                 Console.WriteLine($"Wrote {file.Name}");
             }
 
@@ -75,47 +84,82 @@ internal static class TrainSummarizerTask
         return command;
     }
 
-    /// <summary>Features and labels of every article's sentences.</summary>
+    /// <summary>Features of every article's sentences, and the share of each sentence's bigrams each reference contains.</summary>
     public static List<ArticleExamples> Examples(IReadOnlyList<SummaryArticle> articles)
     {
         var analyzer = new TextAnalyzer();
         var examples = new List<ArticleExamples>(articles.Count);
         foreach (SummaryArticle article in articles)
         {
-            AnalyzedText analyzed = analyzer.Analyze(article.Text, article.Language, NormalizationOptions.Search);
-            float[][] features = ExtractiveSummarizer.Features(analyzed, CancellationToken.None);
-            List<string>[] sentences = analyzed.Sentences.Select(s => SummarizationTask.RougeTokens(analyzed, s.FirstToken, s.TokenCount)).ToArray();
-            HashSet<string>[] references = article.References
-                .Select(r => analyzer.Analyze(r, article.Language, NormalizationOptions.Search))
-                .Select(r => Bigrams(SummarizationTask.RougeTokens(r, 0, r.Tokens.Count)))
-                .ToArray();
-            double[] labels = sentences.Select(s => Label(s, references)).ToArray();
-            examples.Add(new ArticleExamples(features, labels));
+            PreparedArticle prepared = SummarizationTask.Prepare(analyzer, article);
+            float[][] features = ExtractiveSummarizer.Features(prepared.Analyzed, CancellationToken.None);
+            HashSet<string>[] references = prepared.References.Select(r => Bigrams(r.SelectMany(s => s).ToList())).ToArray();
+            double[][] containment = prepared.Sentences.Select(s => Containment(s, references)).ToArray();
+            examples.Add(new ArticleExamples(prepared, features, containment));
         }
 
         return examples;
     }
 
-    /// <summary>Logistic regression with soft labels, each article weighing the same.</summary>
-    public static LinearSentenceScorer Fit(IReadOnlyList<ArticleExamples> articles, TrainingSettings settings, out double loss)
+    /// <summary>A summarizer whose scorer for the corpus language (Arabic, or other languages) is <paramref name="scorer"/>.</summary>
+    public static ExtractiveSummarizer Summarizer(LinearSentenceScorer scorer, bool arabic) =>
+        arabic ? new ExtractiveSummarizer(scorer, null) : new ExtractiveSummarizer(null, scorer);
+
+    /// <summary>
+    /// The label threshold with the best ROUGE-1 F in a 2-fold split of <paramref name="articles"/>
+    /// (even and odd positions in the list), ties to the lower threshold; <paramref name="scores"/>
+    /// gets each candidate's figure.
+    /// </summary>
+    public static double SelectThreshold(IReadOnlyList<ArticleExamples> articles, bool arabic, TrainingSettings settings, out IReadOnlyList<double> scores)
     {
+        var figures = new double[Thresholds.Length];
+        for (int t = 0; t < Thresholds.Length; t++)
+        {
+            double total = 0;
+            for (int part = 0; part < 2; part++)
+            {
+                List<ArticleExamples> training = articles.Where((_, a) => a % 2 != part).ToList();
+                ExtractiveSummarizer summarizer = Summarizer(Fit(training, Thresholds[t], settings, out _), arabic);
+                total += articles.Where((_, a) => a % 2 == part).Sum(a => SummarizationTask.Rouge1F(a.Article, summarizer));
+            }
+
+            figures[t] = total / Math.Max(1, articles.Count);
+        }
+
+        scores = figures;
+        int best = 0;
+        for (int t = 1; t < figures.Length; t++)
+        {
+            if (figures[t] > figures[best])
+            {
+                best = t;
+            }
+        }
+
+        return Thresholds[best];
+    }
+
+    /// <summary>Logistic regression with soft labels at one label threshold, each article weighing the same.</summary>
+    public static LinearSentenceScorer Fit(IReadOnlyList<ArticleExamples> articles, double threshold, TrainingSettings settings, out double loss)
+    {
+        double[][] labels = articles.Select(a => a.Labels(threshold)).ToArray();
         int features = SentenceFeatures.Count;
         var weights = new double[features];
         double bias = 0;
         var gradient = new double[features];
-        double totalWeight = articles.Count(a => a.Labels.Length > 0);
+        double totalWeight = Math.Max(1, labels.Count(l => l.Length > 0));
         loss = 0;
         for (int iteration = 0; iteration < settings.Iterations; iteration++)
         {
             Array.Clear(gradient);
             double biasGradient = 0;
             loss = 0;
-            foreach (ArticleExamples article in articles)
+            for (int a = 0; a < articles.Count; a++)
             {
-                double share = 1.0 / Math.Max(1, article.Labels.Length) / totalWeight;
-                for (int s = 0; s < article.Labels.Length; s++)
+                double share = 1.0 / Math.Max(1, labels[a].Length) / totalWeight;
+                for (int s = 0; s < labels[a].Length; s++)
                 {
-                    float[] x = article.Features[s];
+                    float[] x = articles[a].Features[s];
                     double z = bias;
                     for (int k = 0; k < features; k++)
                     {
@@ -123,7 +167,7 @@ internal static class TrainSummarizerTask
                     }
 
                     double p = 1 / (1 + Math.Exp(-z));
-                    double y = article.Labels[s];
+                    double y = labels[a][s];
                     double error = (p - y) * share;
                     for (int k = 0; k < features; k++)
                     {
@@ -146,21 +190,15 @@ internal static class TrainSummarizerTask
         return new LinearSentenceScorer(weights.Select(w => (float)Math.Round(w, 4)).ToArray(), (float)Math.Round(bias, 4));
     }
 
-    /// <summary>Share of the references that contain the sentence.</summary>
-    private static double Label(List<string> sentence, HashSet<string>[] references)
+    /// <summary>For each reference, the share of the sentence's bigrams it contains (0 for a sentence without words).</summary>
+    private static double[] Containment(IReadOnlyList<string> sentence, HashSet<string>[] references)
     {
         HashSet<string> bigrams = Bigrams(sentence);
-        if (bigrams.Count == 0 || references.Length == 0)
-        {
-            return 0;
-        }
-
-        int containing = references.Count(r => bigrams.Count(r.Contains) >= ContainedShare * bigrams.Count);
-        return containing / (double)references.Length;
+        return references.Select(r => bigrams.Count == 0 ? 0 : bigrams.Count(r.Contains) / (double)bigrams.Count).ToArray();
     }
 
     /// <summary>A token sequence's bigrams; a one-token sequence is its own unigram.</summary>
-    private static HashSet<string> Bigrams(List<string> tokens)
+    private static HashSet<string> Bigrams(IReadOnlyList<string> tokens)
     {
         var bigrams = new HashSet<string>(StringComparer.Ordinal);
         if (tokens.Count == 1)
@@ -176,7 +214,7 @@ internal static class TrainSummarizerTask
         return bigrams;
     }
 
-    private static string CSharp(LinearSentenceScorer scorer, int articles, TrainingSettings settings)
+    private static string CSharp(LinearSentenceScorer scorer, int articles, double threshold, TrainingSettings settings)
     {
         var text = new StringBuilder();
         text.Append("// Generated by `train-summarizer` (tests/GrpcNlp.Evaluation) from ").Append(articles)
@@ -184,7 +222,7 @@ internal static class TrainSummarizerTask
         text.Append("namespace GrpcNlp.Core.Summarization;\n\n");
         text.Append("/// <summary>The learned scorer of Arabic sentences (logistic regression over <see cref=\"SentenceFeatures\"/>).</summary>\n");
         text.Append("internal static class ArabicSentenceScorer\n{\n");
-        text.Append(CultureInfo.InvariantCulture, $"    /// <summary>Weights in <see cref=\"SentenceFeatures.Names\"/> order, and the bias ({settings.Iterations} iterations, L2 {settings.L2}).</summary>\n");
+        text.Append(CultureInfo.InvariantCulture, $"    /// <summary>Weights in <see cref=\"SentenceFeatures.Names\"/> order, and the bias (label threshold {threshold:F2}, {settings.Iterations} iterations, L2 {settings.L2}).</summary>\n");
         text.Append("    public static LinearSentenceScorer Model { get; } = new(\n        [\n");
         for (int k = 0; k < scorer.Weights.Length; k++)
         {
@@ -196,8 +234,13 @@ internal static class TrainSummarizerTask
     }
 }
 
-/// <summary>One article's sentence features and labels (share of references containing each sentence).</summary>
-internal sealed record ArticleExamples(float[][] Features, double[] Labels);
+/// <summary>One article with its sentences' features and, per sentence and reference, the share of the sentence's bigrams the reference contains.</summary>
+internal sealed record ArticleExamples(PreparedArticle Article, float[][] Features, double[][] Containment)
+{
+    /// <summary>Each sentence's label: the share of the references that contain at least <paramref name="threshold"/> of its bigrams.</summary>
+    public double[] Labels(double threshold) =>
+        Containment.Select(c => c.Length == 0 ? 0 : c.Count(share => share > 0 && share >= threshold) / (double)c.Length).ToArray();
+}
 
 /// <summary>Gradient descent settings of <see cref="TrainSummarizerTask.Fit"/>.</summary>
 internal sealed record TrainingSettings(int Iterations, double L2)

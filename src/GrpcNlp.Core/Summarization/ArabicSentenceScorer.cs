@@ -4,20 +4,20 @@ namespace GrpcNlp.Core.Summarization;
 /// <summary>The learned scorer of Arabic sentences (logistic regression over <see cref="SentenceFeatures"/>).</summary>
 internal static class ArabicSentenceScorer
 {
-    /// <summary>Weights in <see cref="SentenceFeatures.Names"/> order, and the bias (3000 iterations, L2 0.001).</summary>
+    /// <summary>Weights in <see cref="SentenceFeatures.Names"/> order, and the bias (label threshold 0.80, 3000 iterations, L2 0.001).</summary>
     public static LinearSentenceScorer Model { get; } = new(
         [
-            1.1373f, // lead
-            -0.2527f, // first
-            -0.3521f, // second
-            -0.5958f, // relative
-            0.1058f, // paragraph
-            0.263f, // centrality
-            0.6764f, // near_first
-            -0.005f, // centroid
-            0.0138f, // length
-            -0.5289f, // short
-            -0.4483f, // numbers
+            1.1152f, // lead
+            -0.121f, // first
+            -0.3115f, // second
+            -0.4898f, // relative
+            -0.0361f, // paragraph
+            0.1973f, // centrality
+            0.7443f, // near_first
+            -0.0995f, // centroid
+            -0.2794f, // length
+            -0.8861f, // short
+            -0.5542f, // numbers
         ],
-        -1.1611f);
+        -1.0381f);
 }
