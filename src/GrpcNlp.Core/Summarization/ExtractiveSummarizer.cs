@@ -12,30 +12,31 @@ namespace GrpcNlp.Core.Summarization;
 /// several documents say. A sentence's score mixes its centrality (weighted PageRank, damping 0.85),
 /// a lead prior (earlier sentences of each document score higher), its similarity to its
 /// document's first sentence and whether it opens a paragraph, with a penalty for sentences with
-/// fewer than four content words. Arabic documents are scored by a learned scorer instead
-/// (<see cref="LinearSentenceScorer"/> over <see cref="SentenceFeatures"/>, trained on EASC's
-/// reference selections). Selection is maximal marginal relevance; a candidate whose cosine
+/// fewer than four content words; that hand-set score is kept for languages other than Arabic and
+/// English, whose documents are scored by learned scorers instead (<see cref="LinearSentenceScorer"/>
+/// over <see cref="SentenceFeatures"/>, fitted to EASC's and BBC News Summary's reference
+/// selections). Selection is maximal marginal relevance; a candidate whose cosine
 /// to a chosen sentence exceeds 0.8 is never chosen. Deterministic and thread-safe.
 /// </remarks>
 public sealed class ExtractiveSummarizer
 {
     private readonly KeyphraseExtractor _keyphrases = new();
     private readonly LinearSentenceScorer? _arabic;
-    private readonly LinearSentenceScorer? _other;
+    private readonly LinearSentenceScorer? _english;
 
-    /// <summary>Creates a summarizer with the shipped scorers (learned for Arabic, hand-set weights otherwise).</summary>
+    /// <summary>Creates a summarizer with the shipped scorers (learned for Arabic and English, hand-set weights otherwise).</summary>
     public ExtractiveSummarizer()
-        : this(ArabicSentenceScorer.Model, null)
+        : this(ArabicSentenceScorer.Model, EnglishSentenceScorer.Model)
     {
     }
 
     /// <summary>Creates a summarizer with given learned scorers; null keeps the hand-set weights (<see cref="ScoringWeights"/>).</summary>
     /// <param name="arabic">Scorer of Arabic documents.</param>
-    /// <param name="other">Scorer of documents in other languages.</param>
-    internal ExtractiveSummarizer(LinearSentenceScorer? arabic, LinearSentenceScorer? other)
+    /// <param name="english">Scorer of English documents.</param>
+    internal ExtractiveSummarizer(LinearSentenceScorer? arabic, LinearSentenceScorer? english)
     {
         _arabic = arabic;
-        _other = other;
+        _english = english;
     }
 
     private const float Damping = 0.85f;
@@ -131,7 +132,11 @@ public sealed class ExtractiveSummarizer
     }
 
     private LinearSentenceScorer? ScorerFor(string language) =>
-        language.StartsWith("ar", StringComparison.OrdinalIgnoreCase) ? _arabic : _other;
+        IsLanguage(language, "ar") ? _arabic : IsLanguage(language, "en") ? _english : null;
+
+    /// <summary>Whether a BCP-47 tag has the given primary subtag (<c>en</c> matches <c>en-GB</c>, not <c>eng</c>).</summary>
+    private static bool IsLanguage(string tag, string primary) =>
+        tag.StartsWith(primary, StringComparison.OrdinalIgnoreCase) && (tag.Length == primary.Length || tag[primary.Length] is '-' or '_');
 
     private static float[] RankSentences(List<SentenceInfo> sentences, CancellationToken cancellationToken)
     {

@@ -84,14 +84,25 @@ public sealed class LearnedScorerTests
     }
 
     [Fact]
-    public void English_keeps_the_hand_set_weights_unless_given_a_scorer()
+    public void English_has_a_learned_scorer_and_other_languages_keep_the_hand_set_weights()
     {
-        const string english = "The council opened a new bridge over the river.\nThe bridge cuts the trip across the river to ten minutes.\nIt cost 120 million in 2024 and 2025.";
-        AnalyzedText[] documents = [RealAnalyzer.Analyze(english, "en")];
+        const string text = "The council opened a new bridge over the river.\nThe bridge cuts the trip across the river to ten minutes.\nIt cost 120 million in 2024 and 2025.";
+        var options = new SummaryOptions { MaxSentences = 3, Order = SummaryOrder.Score };
+        var handSet = new ExtractiveSummarizer(null, null);
+        var shipped = new ExtractiveSummarizer();
+        float[] Scores(ExtractiveSummarizer summarizer, string language) =>
+            summarizer.Summarize([RealAnalyzer.Analyze(text, language)], options, TestContext.Current.CancellationToken).Sentences.Select(s => s.Score).ToArray();
+
+        Assert.NotEqual(Scores(handSet, "en"), Scores(shipped, "en"));
+        Assert.NotEqual(Scores(handSet, "en-GB"), Scores(shipped, "en-GB"));
+        Assert.Equal(Scores(handSet, "fr"), Scores(shipped, "fr"));
+        Assert.Equal(Scores(handSet, "eng"), Scores(shipped, "eng"));
+
+        // A given English scorer decides: one that only likes numbers picks the sentence of figures.
         var numbers = new float[SentenceFeatures.Count];
         numbers[Array.IndexOf(SentenceFeatures.Names, "numbers")] = 5f;
-        var options = new SummaryOptions { MaxSentences = 1 };
-        Assert.Equal(2, Assert.Single(new ExtractiveSummarizer(null, new LinearSentenceScorer(numbers, 0f)).Summarize(documents, options, TestContext.Current.CancellationToken).Sentences).SentenceIndex);
-        Assert.NotEqual(2, Assert.Single(new ExtractiveSummarizer().Summarize(documents, options, TestContext.Current.CancellationToken).Sentences).SentenceIndex);
+        SummaryResult byNumbers = new ExtractiveSummarizer(null, new LinearSentenceScorer(numbers, 0f))
+            .Summarize([RealAnalyzer.Analyze(text, "en")], new SummaryOptions { MaxSentences = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal(2, Assert.Single(byNumbers.Sentences).SentenceIndex);
     }
 }
