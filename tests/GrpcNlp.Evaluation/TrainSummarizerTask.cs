@@ -15,7 +15,7 @@ namespace GrpcNlp.Evaluation;
 /// A sentence's label is the share of the article's references that contain it: EASC references
 /// are selections of article sentences, re-typed with normalized letters, so a sentence counts as
 /// contained when at least a threshold share of its ROUGE-token bigrams occur in the reference.
-/// The threshold is the one hyperparameter: it is chosen among <see cref="Thresholds"/> by a 2-fold
+/// The threshold is the one hyperparameter: it is chosen among <see cref="s_thresholds"/> by a 2-fold
 /// split of the training articles alone (fit on one part, ROUGE-1 F of the summaries of the other,
 /// both ways), so a held-out half never takes part in choosing it. Each article weighs the same
 /// (its sentences share weight 1), as ROUGE averages over articles. Full-batch gradient descent
@@ -24,7 +24,7 @@ namespace GrpcNlp.Evaluation;
 internal static class TrainSummarizerTask
 {
     /// <summary>Candidate shares of a sentence's bigrams a reference must contain for the sentence to count as selected.</summary>
-    private static readonly double[] Thresholds = [0.5, 0.6, 0.7, 0.8, 0.9];
+    private static readonly double[] s_thresholds = [0.5, 0.6, 0.7, 0.8, 0.9];
 
     public static Command Create()
     {
@@ -59,9 +59,9 @@ internal static class TrainSummarizerTask
             List<ArticleExamples> examples = Examples(articles);
             bool arabic = eascDir is not null;
             double threshold = SelectThreshold(examples, arabic, settings, out IReadOnlyList<double> scores);
-            for (int t = 0; t < Thresholds.Length; t++)
+            for (int t = 0; t < s_thresholds.Length; t++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"label threshold {Thresholds[t]:F2}: 2-fold ROUGE-1 F {100 * scores[t]:F2}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"label threshold {s_thresholds[t]:F2}: 2-fold ROUGE-1 F {100 * scores[t]:F2}"));
             }
 
             LinearSentenceScorer scorer = Fit(examples, threshold, settings, out double loss);
@@ -112,14 +112,14 @@ internal static class TrainSummarizerTask
     /// </summary>
     public static double SelectThreshold(IReadOnlyList<ArticleExamples> articles, bool arabic, TrainingSettings settings, out IReadOnlyList<double> scores)
     {
-        var figures = new double[Thresholds.Length];
-        for (int t = 0; t < Thresholds.Length; t++)
+        var figures = new double[s_thresholds.Length];
+        for (int t = 0; t < s_thresholds.Length; t++)
         {
             double total = 0;
             for (int part = 0; part < 2; part++)
             {
                 List<ArticleExamples> training = articles.Where((_, a) => a % 2 != part).ToList();
-                ExtractiveSummarizer summarizer = Summarizer(Fit(training, Thresholds[t], settings, out _), arabic);
+                ExtractiveSummarizer summarizer = Summarizer(Fit(training, s_thresholds[t], settings, out _), arabic);
                 total += articles.Where((_, a) => a % 2 == part).Sum(a => SummarizationTask.Rouge1F(a.Article, summarizer));
             }
 
@@ -136,7 +136,7 @@ internal static class TrainSummarizerTask
             }
         }
 
-        return Thresholds[best];
+        return s_thresholds[best];
     }
 
     /// <summary>Logistic regression with soft labels at one label threshold, each article weighing the same.</summary>
