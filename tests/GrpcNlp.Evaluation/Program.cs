@@ -12,5 +12,6 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
     TrainSegmenterTask.Create(),
     SegmentationTask.Create(),
     SummarizationTask.Create(),
+    TrainSummarizerTask.Create(),
 };
 return root.Parse(args).Invoke();

@@ -6,13 +6,15 @@ namespace GrpcNlp.Core.Summarization;
 /// <param name="FirstSentence">Weight of the cosine to the document's first sentence.</param>
 /// <param name="ParagraphStart">Bonus of a sentence that opens a paragraph.</param>
 /// <remarks>
-/// Chosen on the even half of the summarization evaluation only (docs/summarization.md). English
-/// news (BBC) summaries follow centrality; Arabic articles (EASC) follow the lead, and their
-/// lines are hard-wrapped, so a line break says nothing about paragraphs.
+/// Chosen by hand on the even half of the summarization evaluation only (docs/summarization.md).
+/// Arabic and English documents are scored by learned scorers instead (<see cref="LinearSentenceScorer"/>);
+/// these weights score the other languages, and any language a summarizer is given no scorer for.
+/// English news (BBC) summaries follow centrality; Arabic articles (EASC) follow the lead, and
+/// their lines are hard-wrapped, so a line break says nothing about paragraphs.
 /// </remarks>
 internal sealed record ScoringWeights(float Centrality, float LeadDecay, float FirstSentence, float ParagraphStart)
 {
-    /// <summary>English and other languages.</summary>
+    /// <summary>English (without its learned scorer) and other languages.</summary>
     public static ScoringWeights Default { get; } = new(0.35f, 0.5f, 0.2f, 0.15f);
 
     /// <summary>Arabic: the lead prior alone.</summary>
