@@ -62,6 +62,24 @@ public sealed class SentenceSegmenter
     /// <summary>Appends the sentences of <paramref name="tokens"/> (spans relative to <paramref name="text"/>).</summary>
     internal static void Segment(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, List<Sentence> sentences)
     {
+        if (rules.BoundaryModel is { } model)
+        {
+            Segment(text, tokens, rules, new ModelDecider(model), sentences);
+        }
+        else
+        {
+            Segment(text, tokens, rules, default(RulesDecider), sentences);
+        }
+    }
+
+    /// <summary>
+    /// Appends the sentences of <paramref name="tokens"/>, asking <paramref name="decider"/> at
+    /// every gap that is not a line break, a cut at <see cref="MaxSentenceTokens"/> or inside a
+    /// run of terminators and closers, whether a sentence ends there, given the rules' verdict.
+    /// </summary>
+    internal static void Segment<TDecider>(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, TDecider decider, List<Sentence> sentences)
+        where TDecider : IBoundaryDecider
+    {
         int count = tokens.Count;
         int start = 0;
         int i = 0;
@@ -73,46 +91,48 @@ public sealed class SentenceSegmenter
                 start = i;
             }
 
+            int next = i + 1;
+            RuleVerdict verdict = RuleVerdict.None;
             if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i))
             {
-                Add(tokens, start, i + 1, sentences);
-                start = i + 1;
-                i++;
-                continue;
+                verdict = RuleVerdict.Split;
             }
-
-            if (!IsTerminator(text, tokens[i]) || IsElision(text, tokens, start, i))
+            else if (IsTerminator(text, tokens[i]) && !IsElision(text, tokens, start, i))
             {
-                i++;
-                continue;
-            }
-
-            int next = i + 1;
-            while (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next]))
-            {
-                Token candidate = tokens[next];
-                if (candidate.Type == TokenType.Punctuation && candidate.Span.Length >= 1)
+                while (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next]))
                 {
-                    char c = text[candidate.Span.Start];
-                    bool adjacent = candidate.Span.Start == tokens[next - 1].Span.End;
-                    if (s_terminators.Contains(c) || s_closers.Contains(c) || (adjacent && s_ambiguousQuotes.Contains(c)))
+                    Token candidate = tokens[next];
+                    if (candidate.Type == TokenType.Punctuation && candidate.Span.Length >= 1)
                     {
-                        next++;
-                        continue;
+                        char c = text[candidate.Span.Start];
+                        bool adjacent = candidate.Span.Start == tokens[next - 1].Span.End;
+                        if (s_terminators.Contains(c) || s_closers.Contains(c) || (adjacent && s_ambiguousQuotes.Contains(c)))
+                        {
+                            next++;
+                            continue;
+                        }
+                    }
+
+                    break;
+                }
+
+                verdict = RuleVerdict.Keep;
+                if (EndsSentence(text, tokens, rules, start, i, next))
+                {
+                    verdict = RuleVerdict.Split;
+
+                    // A news agency byline after the last sentence of a story belongs to it.
+                    if (BylineEnd(text, tokens, next) is int bylineEnd and > 0)
+                    {
+                        next = bylineEnd;
                     }
                 }
-
-                break;
             }
 
-            if (EndsSentence(text, tokens, rules, start, i, next))
+            // Line breaks and the length cut end sentences whatever the decider says (above).
+            if (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next])
+                && decider.EndsSentence(text, tokens, start, next - 1, verdict))
             {
-                // A news agency byline after the last sentence of a story belongs to it.
-                if (BylineEnd(text, tokens, next) is int bylineEnd and > 0)
-                {
-                    next = bylineEnd;
-                }
-
                 Add(tokens, start, next, sentences);
                 start = next;
             }
@@ -331,4 +351,18 @@ public sealed class SentenceSegmenter
 
     private static void Add(IReadOnlyList<Token> tokens, int first, int end, List<Sentence> sentences) =>
         sentences.Add(new Sentence(new TextSpan(tokens[first].Span.Start, tokens[end - 1].Span.End), first, end - first));
+
+    /// <summary>Decides each gap by the rules alone.</summary>
+    private readonly struct RulesDecider : IBoundaryDecider
+    {
+        public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict) =>
+            verdict == RuleVerdict.Split;
+    }
+
+    /// <summary>Decides each gap by a trained model, which sees the rules' verdict as one feature.</summary>
+    private readonly struct ModelDecider(SentenceBoundaryModel model) : IBoundaryDecider
+    {
+        public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict) =>
+            model.EndsSentence(text, tokens, start, last, verdict);
+    }
 }
