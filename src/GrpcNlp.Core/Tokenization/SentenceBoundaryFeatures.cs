@@ -59,25 +59,30 @@ internal static class SentenceBoundaryFeatures
         }
 
         Token left = tokens[last];
-        Token right = tokens[last + 1];
-        return !(char.IsLower(text[right.Span.Start])
-            && left.Type is TokenType.Word or TokenType.Number
-            && !char.IsUpper(text[left.Span.Start]));
+        char next = text[tokens[last + 1].Span.Start];
+        return !(next is ',' or '.' or ';' or ':' or ')' or ']' or '}' or '!' or '?'
+            || (char.IsLower(next) && left.Type is TokenType.Word or TokenType.Number && !char.IsUpper(text[left.Span.Start])));
     }
 
     /// <summary>
     /// Writes the features of the gap after token <paramref name="last"/> of the sentence that
     /// starts at token <paramref name="start"/> and returns how many there are.
     /// </summary>
-    public static int Extract(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, Span<ulong> features)
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="start">The first token of the current sentence.</param>
+    /// <param name="last">The token before the gap.</param>
+    /// <param name="views">The token hashes computed so far for these tokens, reused across gaps.</param>
+    /// <param name="features">Receives the features; at least <see cref="MaxFeatures"/> long.</param>
+    public static int Extract(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, TokenViews views, Span<ulong> features)
     {
-        TokenView l2 = View(text, tokens, start, last - 2);
-        TokenView l1 = View(text, tokens, start, last - 1);
-        TokenView l0 = View(text, tokens, start, last);
-        TokenView r0 = View(text, tokens, start, last + 1);
-        TokenView r1 = View(text, tokens, start, last + 2);
-        TokenView r2 = View(text, tokens, start, last + 3);
-        TokenView first = View(text, tokens, start, start);
+        TokenView l2 = views.Get(text, tokens, start, last - 2);
+        TokenView l1 = views.Get(text, tokens, start, last - 1);
+        TokenView l0 = views.Get(text, tokens, start, last);
+        TokenView r0 = views.Get(text, tokens, start, last + 1);
+        TokenView r1 = views.Get(text, tokens, start, last + 2);
+        TokenView r2 = views.Get(text, tokens, start, last + 3);
+        TokenView first = views.Get(text, tokens, start, start);
 
         Token left = tokens[last];
         Token right = tokens[last + 1];
@@ -114,18 +119,38 @@ internal static class SentenceBoundaryFeatures
     }
 
     /// <summary>The lower-cased form and the shape of one token, each as a hash.</summary>
-    private readonly record struct TokenView(ulong Form, ulong Shape);
+    internal readonly record struct TokenView(ulong Form, ulong Shape);
 
-    private static TokenView View(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int index)
+    /// <summary>
+    /// The <see cref="TokenView"/>s of the last few tokens of one token list: consecutive gaps share
+    /// most of their tokens, so each token is hashed about once. One instance per token list.
+    /// </summary>
+    internal sealed class TokenViews
     {
-        if (index < start || index >= tokens.Count)
-        {
-            ulong marker = index < start ? Outside : ~Outside;
-            return new TokenView(marker, marker);
-        }
+        // A power of two above the window (two tokens before a gap, three after, the sentence's first).
+        private const int Size = 16;
+        private readonly TokenView[] _views = new TokenView[Size];
+        private readonly int[] _indices = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
 
-        ReadOnlySpan<char> surface = text[tokens[index].Span.Start..tokens[index].Span.End];
-        return new TokenView(FormHash(surface), ShapeHash(surface));
+        /// <summary>The view of token <paramref name="index"/>, or a marker outside the sentence and the tokens.</summary>
+        public TokenView Get(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int index)
+        {
+            if (index < start || index >= tokens.Count)
+            {
+                ulong marker = index < start ? Outside : ~Outside;
+                return new TokenView(marker, marker);
+            }
+
+            int slot = index & (Size - 1);
+            if (_indices[slot] != index)
+            {
+                ReadOnlySpan<char> surface = text[tokens[index].Span.Start..tokens[index].Span.End];
+                _views[slot] = new TokenView(FormHash(surface), ShapeHash(surface));
+                _indices[slot] = index;
+            }
+
+            return _views[slot];
+        }
     }
 
     /// <summary>FNV-1a over the lower-cased characters (at most <see cref="MaxFormLength"/>).</summary>

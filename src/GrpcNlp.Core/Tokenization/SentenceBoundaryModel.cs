@@ -19,9 +19,40 @@ internal sealed class SentenceBoundaryModel
 
     private readonly Dictionary<ulong, float> _weights;
 
+    // The weights again as an open-addressing table (keys are already well mixed hashes; 0 marks
+    // an empty slot): looked up at every scored gap, several times faster than the dictionary.
+    private readonly ulong[] _keys;
+    private readonly float[] _values;
+    private readonly int _mask;
+
     public SentenceBoundaryModel(Dictionary<ulong, float> weights)
     {
         _weights = weights;
+        int capacity = 16;
+        while (capacity < weights.Count * 2)
+        {
+            capacity *= 2;
+        }
+
+        _keys = new ulong[capacity];
+        _values = new float[capacity];
+        _mask = capacity - 1;
+        foreach ((ulong key, float weight) in weights)
+        {
+            if (key == 0)
+            {
+                continue;
+            }
+
+            int slot = (int)key & _mask;
+            while (_keys[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = key;
+            _values[slot] = weight;
+        }
     }
 
     /// <summary>The English model embedded in this assembly, loaded on first use.</summary>
@@ -35,7 +66,13 @@ internal sealed class SentenceBoundaryModel
     /// <paramref name="start"/>: the rules' <paramref name="verdict"/> after a terminator, else
     /// the model's score at the gaps it decides (<see cref="SentenceBoundaryFeatures.IsCandidate"/>).
     /// </summary>
-    public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict)
+    /// <param name="text">The text the tokens index.</param>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="start">The first token of the current sentence.</param>
+    /// <param name="last">The token before the gap.</param>
+    /// <param name="verdict">What the rules make of the gap.</param>
+    /// <param name="views">Token hashes shared by the gaps of these tokens.</param>
+    public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict, SentenceBoundaryFeatures.TokenViews views)
     {
         if (!SentenceBoundaryFeatures.IsCandidate(text, tokens, last, verdict))
         {
@@ -43,19 +80,28 @@ internal sealed class SentenceBoundaryModel
         }
 
         Span<ulong> features = stackalloc ulong[SentenceBoundaryFeatures.MaxFeatures];
-        int count = SentenceBoundaryFeatures.Extract(text, tokens, start, last, features);
+        int count = SentenceBoundaryFeatures.Extract(text, tokens, start, last, views, features);
         return Score(features[..count]) > 0;
     }
 
     /// <summary>Sum of the weights of <paramref name="features"/>.</summary>
     public float Score(ReadOnlySpan<ulong> features)
     {
+        ulong[] keys = _keys;
         float score = 0;
         foreach (ulong feature in features)
         {
-            if (_weights.TryGetValue(feature, out float weight))
+            int slot = (int)feature & _mask;
+            ulong key;
+            while ((key = keys[slot]) != 0)
             {
-                score += weight;
+                if (key == feature)
+                {
+                    score += _values[slot];
+                    break;
+                }
+
+                slot = (slot + 1) & _mask;
             }
         }
 

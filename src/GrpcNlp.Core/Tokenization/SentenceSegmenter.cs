@@ -25,6 +25,12 @@ namespace GrpcNlp.Core.Tokenization;
 /// after the boundary, and the segmenter keeps no state across a boundary:
 /// <see cref="StreamingTokenizer"/> relies on both. See docs/tokenization.md.
 /// </para>
+/// <para>
+/// English also has a trained <see cref="SentenceBoundaryModel"/> for the gaps with no terminator
+/// before them, where the rules never end a sentence but e-mail headers, sign-offs, titles and
+/// list items do ("Anna Berg 03/14/2002 10:05 AM Please send"); after a terminator the rules
+/// decide. The model keeps to the same window (docs/evaluation.md).
+/// </para>
 /// </remarks>
 public sealed class SentenceSegmenter
 {
@@ -64,7 +70,7 @@ public sealed class SentenceSegmenter
     {
         if (rules.BoundaryModel is { } model)
         {
-            Segment(text, tokens, rules, new ModelDecider(model), sentences);
+            Segment(text, tokens, rules, new ModelDecider(model, new SentenceBoundaryFeatures.TokenViews()), sentences);
         }
         else
         {
@@ -360,9 +366,9 @@ public sealed class SentenceSegmenter
     }
 
     /// <summary>Decides each gap by a trained model, which sees the rules' verdict as one feature.</summary>
-    private readonly struct ModelDecider(SentenceBoundaryModel model) : IBoundaryDecider
+    private readonly struct ModelDecider(SentenceBoundaryModel model, SentenceBoundaryFeatures.TokenViews views) : IBoundaryDecider
     {
         public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict) =>
-            model.EndsSentence(text, tokens, start, last, verdict);
+            model.EndsSentence(text, tokens, start, last, verdict, views);
     }
 }

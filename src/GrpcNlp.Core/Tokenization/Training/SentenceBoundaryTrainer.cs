@@ -129,6 +129,7 @@ internal static class SentenceBoundaryTrainer
     private sealed class ExampleCollector : IBoundaryDecider
     {
         private BoundaryTrainingText _text = null!;
+        private SentenceBoundaryFeatures.TokenViews _views = null!;
         private readonly ulong[] _buffer = new ulong[SentenceBoundaryFeatures.MaxFeatures];
 
         public List<BoundaryExample> Examples { get; } = [];
@@ -137,14 +138,18 @@ internal static class SentenceBoundaryTrainer
 
         public int Unreachable { get; private set; }
 
-        public void Begin(BoundaryTrainingText text) => _text = text;
+        public void Begin(BoundaryTrainingText text)
+        {
+            _text = text;
+            _views = new SentenceBoundaryFeatures.TokenViews();
+        }
 
         public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict)
         {
             bool boundary = _text.SentenceStarts.Contains(tokens[last + 1].Span.Start);
             if (SentenceBoundaryFeatures.IsCandidate(text, tokens, last, verdict))
             {
-                int n = SentenceBoundaryFeatures.Extract(text, tokens, start, last, _buffer);
+                int n = SentenceBoundaryFeatures.Extract(text, tokens, start, last, _views, _buffer);
                 Examples.Add(new BoundaryExample(_buffer[..n], boundary));
                 Boundaries += boundary ? 1 : 0;
                 return boundary;
