@@ -9,6 +9,9 @@ internal readonly record struct SpanScore(int Gold, int System, int Correct)
 
     public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
 
+    /// <summary>The counts of two scores over disjoint texts added up.</summary>
+    public static SpanScore operator +(SpanScore a, SpanScore b) => new(a.Gold + b.Gold, a.System + b.System, a.Correct + b.Correct);
+
     public double F1 => Gold + System == 0 ? 0 : 2.0 * Correct / (Gold + System);
 
     /// <summary>

@@ -25,6 +25,12 @@ internal static class TokenizationTask
         var errors = TaskOptions.Errors("missed gold tokens and sentence starts with their context");
         var minTokenF1 = TaskOptions.MinimumPercent("--min-token-f1", "the token F1");
         var minSentenceF1 = TaskOptions.MinimumPercent("--min-sentence-f1", "the sentence F1");
+        var holdout = new Option<bool>("--holdout")
+        {
+            Description = "Score sentences held out from the boundary model: split the documents into two alternating halves, "
+                + "train a model on each (as train-sentences does) and score it on the other half",
+        };
+        var rulesOnly = new Option<bool>("--rules-only") { Description = "Segment sentences by the rules alone, without the boundary model" };
         var command = new Command("tokenization", "Token, word and sentence boundary P/R/F1 against a CoNLL-U file, as the CoNLL 2018 UD shared task scores them.")
         {
             conllu,
@@ -32,17 +38,33 @@ internal static class TokenizationTask
             errors,
             minTokenF1,
             minSentenceF1,
+            holdout,
+            rulesOnly,
         };
         command.SetAction(parseResult => Evaluate(
             parseResult.GetRequiredValue(conllu),
             parseResult.GetRequiredValue(language),
             parseResult.GetValue(errors),
             parseResult.GetValue(minTokenF1),
-            parseResult.GetValue(minSentenceF1)));
+            parseResult.GetValue(minSentenceF1),
+            parseResult.GetValue(holdout) ? Segmentation.HeldOut : parseResult.GetValue(rulesOnly) ? Segmentation.RulesOnly : Segmentation.Shipped));
         return command;
     }
 
-    private static int Evaluate(FileInfo file, string language, int errors, double minTokenF1, double minSentenceF1)
+    /// <summary>Which sentence segmentation is scored.</summary>
+    private enum Segmentation
+    {
+        /// <summary>The analyzer's, with the embedded boundary model where the language has one.</summary>
+        Shipped,
+
+        /// <summary>The rules alone.</summary>
+        RulesOnly,
+
+        /// <summary>Each half of the documents by a boundary model trained on the other half.</summary>
+        HeldOut,
+    }
+
+    private static int Evaluate(FileInfo file, string language, int errors, double minTokenF1, double minSentenceF1, Segmentation segmentation)
     {
         if (!file.Exists)
         {
@@ -50,8 +72,85 @@ internal static class TokenizationTask
             return 2;
         }
 
-        ConlluDocument gold = ConlluDocument.Parse(File.ReadLines(file.FullName));
+        SpanScore tokens = default;
+        SpanScore sentences = default;
+        SpanScore words = default;
+        string analyzedLanguage = language;
+        int characters = 0;
+        if (segmentation == Segmentation.HeldOut)
+        {
+            List<List<string>> documents = SentenceBoundaryData.Documents(File.ReadLines(file.FullName));
+            ConlluDocument[] halves = [SentenceBoundaryData.Half(documents, 0), SentenceBoundaryData.Half(documents, 1)];
+            for (int half = 0; half < 2; half++)
+            {
+                ConlluDocument train = halves[1 - half];
+                ConlluDocument test = halves[half];
+                SentenceBoundaryModel model = SentenceBoundaryData.Train(train, language, verbose: false);
+                Console.WriteLine($"half {half + 1}: trained on {train.Sentences.Count} sentences of the other half, scored on {test.Sentences.Count}");
+                SentenceBoundaryData.PrintGapScores(test, language, model);
+                Scores scores = Score(test, language, SentenceRules.For(language).WithBoundaryModel(model), errors);
+                (tokens, sentences, words) = (tokens + scores.Tokens, sentences + scores.Sentences, words + scores.Words);
+                analyzedLanguage = scores.Language;
+                characters += test.Text.Length;
+            }
+        }
+        else
+        {
+            ConlluDocument gold = ConlluDocument.Parse(File.ReadLines(file.FullName));
+            SentenceRules? rules = segmentation == Segmentation.RulesOnly ? SentenceRules.For(language).WithBoundaryModel(null) : null;
+            Scores scores = Score(gold, language, rules, errors);
+            (tokens, sentences, words, analyzedLanguage, characters) = (scores.Tokens, scores.Sentences, scores.Words, scores.Language, gold.Text.Length);
+        }
+
+        string scope = segmentation switch
+        {
+            Segmentation.HeldOut => ", sentences held out (two halves by document)",
+            Segmentation.RulesOnly => ", sentences by the rules alone",
+            _ => string.Empty,
+        };
+        Console.WriteLine($"{file.Name}: {characters} characters, language {analyzedLanguage}{scope}");
+        Console.WriteLine();
+        Report.PrintHeader();
+        Report.PrintRow("Tokens", tokens);
+        Report.PrintRow("Sentences", sentences);
+        Report.PrintRow("Words", words);
+        Console.WriteLine();
+
+        var summary = new Dictionary<string, object>
+        {
+            ["task"] = "tokenization",
+            ["file"] = file.Name,
+            ["segmentation"] = segmentation switch
+            {
+                Segmentation.HeldOut => "holdout",
+                Segmentation.RulesOnly => "rules",
+                _ => "shipped",
+            },
+            ["tokens"] = Report.ToJson(tokens),
+            ["sentences"] = Report.ToJson(sentences),
+            ["words"] = Report.ToJson(words),
+        };
+        bool passed = Report.Gate("token F1", tokens, minTokenF1) & Report.Gate("sentence F1", sentences, minSentenceF1);
+        Console.WriteLine(JsonSerializer.Serialize(summary));
+        return passed ? 0 : 1;
+    }
+
+    private readonly record struct Scores(SpanScore Tokens, SpanScore Sentences, SpanScore Words, string Language);
+
+    /// <summary>
+    /// Scores the analyzer on <paramref name="gold"/>; sentences come from <paramref name="rules"/>
+    /// when given, else from the analyzer itself. Prints up to <paramref name="errors"/> misses of each kind.
+    /// </summary>
+    private static Scores Score(ConlluDocument gold, string language, SentenceRules? rules, int errors)
+    {
         AnalyzedText analyzed = new TextAnalyzer().Analyze(gold.Text, language, NormalizationOptions.None);
+        IReadOnlyList<Sentence> segmented = analyzed.Sentences;
+        if (rules is not null)
+        {
+            var list = new List<Sentence>();
+            SentenceSegmenter.Segment(gold.Text, analyzed.Tokens, rules, list);
+            segmented = list;
+        }
 
         var systemWords = new TextSpan[analyzed.Tokens.Count];
         for (int i = 0; i < systemWords.Length; i++)
@@ -61,10 +160,10 @@ internal static class TokenizationTask
 
         List<TextSpan> systemTokens = SurfaceTokens(gold.Text, analyzed.Tokens);
 
-        var systemSentences = new TextSpan[analyzed.Sentences.Count];
+        var systemSentences = new TextSpan[segmented.Count];
         for (int i = 0; i < systemSentences.Length; i++)
         {
-            Sentence sentence = analyzed.Sentences[i];
+            Sentence sentence = segmented[i];
             systemSentences[i] = sentence.TokenCount == 0
                 ? sentence.Span
                 : new TextSpan(systemWords[sentence.FirstToken].Start, systemWords[sentence.FirstToken + sentence.TokenCount - 1].End);
@@ -78,26 +177,7 @@ internal static class TokenizationTask
         Report.PrintMisses("extra token", gold.Text, systemTokens, gold.Tokens, errors);
         Report.PrintMisses("sentence", gold.Text, gold.Sentences, systemSentences, errors);
         Report.PrintMisses("extra sentence", gold.Text, systemSentences, gold.Sentences, errors);
-
-        Console.WriteLine($"{file.Name}: {gold.Text.Length} characters, language {analyzed.Language}");
-        Console.WriteLine();
-        Report.PrintHeader();
-        Report.PrintRow("Tokens", tokens);
-        Report.PrintRow("Sentences", sentences);
-        Report.PrintRow("Words", words);
-        Console.WriteLine();
-
-        var summary = new Dictionary<string, object>
-        {
-            ["task"] = "tokenization",
-            ["file"] = file.Name,
-            ["tokens"] = Report.ToJson(tokens),
-            ["sentences"] = Report.ToJson(sentences),
-            ["words"] = Report.ToJson(words),
-        };
-        bool passed = Report.Gate("token F1", tokens, minTokenF1) & Report.Gate("sentence F1", sentences, minSentenceF1);
-        Console.WriteLine(JsonSerializer.Serialize(summary));
-        return passed ? 0 : 1;
+        return new Scores(tokens, sentences, words, analyzed.Language);
     }
 
     /// <summary>

@@ -19,19 +19,29 @@ internal sealed class SentenceRules
         "kindest regards", "best wishes", "sincerely", "yours sincerely", "yours truly", "cheers", "best", "love",
         "hi", "hello", "hey", "dear", "dear all", "greetings");
 
+    private readonly FrozenSet<string>? _letterFormulaSet;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>? _letterFormulas;
+    private readonly Func<SentenceBoundaryModel>? _boundaryModel;
 
-    private SentenceRules(bool lowerCaseMayStartSentence, FrozenSet<string>? letterFormulas)
+    private SentenceRules(bool lowerCaseMayStartSentence, FrozenSet<string>? letterFormulas, Func<SentenceBoundaryModel>? boundaryModel)
     {
         LowerCaseMayStartSentence = lowerCaseMayStartSentence;
+        _letterFormulaSet = letterFormulas;
         _letterFormulas = letterFormulas?.GetAlternateLookup<ReadOnlySpan<char>>();
+        _boundaryModel = boundaryModel;
     }
 
     /// <summary>Rules for text of unknown language: the conservative choices.</summary>
-    public static SentenceRules Default { get; } = new(lowerCaseMayStartSentence: false, letterFormulas: null);
+    public static SentenceRules Default { get; } = new(lowerCaseMayStartSentence: false, letterFormulas: null, boundaryModel: null);
 
-    /// <summary>Rules for English.</summary>
-    public static SentenceRules English { get; } = new(lowerCaseMayStartSentence: true, s_englishLetterFormulas);
+    /// <summary>Rules for English, with the embedded boundary model (loaded on first use).</summary>
+    public static SentenceRules English { get; } = new(lowerCaseMayStartSentence: true, s_englishLetterFormulas, static () => SentenceBoundaryModel.English);
+
+    /// <summary>
+    /// The trained model that makes the final decision at each gap, seeing the rules' verdict as a
+    /// feature; null when the rules decide alone.
+    /// </summary>
+    public SentenceBoundaryModel? BoundaryModel => _boundaryModel?.Invoke();
 
     /// <summary>Whether a lower-case word after a full stop, question or exclamation mark may start a sentence.</summary>
     public bool LowerCaseMayStartSentence { get; }
@@ -73,6 +83,10 @@ internal sealed class SentenceRules
 
         return names <= 2;
     }
+
+    /// <summary>These rules with <paramref name="model"/> deciding instead (null: the rules alone), for training and evaluation.</summary>
+    public SentenceRules WithBoundaryModel(SentenceBoundaryModel? model) =>
+        new(LowerCaseMayStartSentence, _letterFormulaSet, model is null ? null : () => model);
 
     /// <summary>The rules for a BCP-47 tag (its primary language subtag); <see cref="Default"/> when unknown or empty.</summary>
     public static SentenceRules For(string language)

@@ -25,6 +25,12 @@ namespace GrpcNlp.Core.Tokenization;
 /// after the boundary, and the segmenter keeps no state across a boundary:
 /// <see cref="StreamingTokenizer"/> relies on both. See docs/tokenization.md.
 /// </para>
+/// <para>
+/// English also has a trained <see cref="SentenceBoundaryModel"/> for the gaps with no terminator
+/// before them, where the rules never end a sentence but e-mail headers, sign-offs, titles and
+/// list items do ("Anna Berg 03/14/2002 10:05 AM Please send"); after a terminator the rules
+/// decide. The model keeps to the same window (docs/evaluation.md).
+/// </para>
 /// </remarks>
 public sealed class SentenceSegmenter
 {
@@ -62,6 +68,24 @@ public sealed class SentenceSegmenter
     /// <summary>Appends the sentences of <paramref name="tokens"/> (spans relative to <paramref name="text"/>).</summary>
     internal static void Segment(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, List<Sentence> sentences)
     {
+        if (rules.BoundaryModel is { } model)
+        {
+            Segment(text, tokens, rules, new ModelDecider(model, new SentenceBoundaryFeatures.TokenViews()), sentences);
+        }
+        else
+        {
+            Segment(text, tokens, rules, default(RulesDecider), sentences);
+        }
+    }
+
+    /// <summary>
+    /// Appends the sentences of <paramref name="tokens"/>, asking <paramref name="decider"/> at
+    /// every gap that is not a line break, a cut at <see cref="MaxSentenceTokens"/> or inside a
+    /// run of terminators and closers, whether a sentence ends there, given the rules' verdict.
+    /// </summary>
+    internal static void Segment<TDecider>(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, SentenceRules rules, TDecider decider, List<Sentence> sentences)
+        where TDecider : IBoundaryDecider
+    {
         int count = tokens.Count;
         int start = 0;
         int i = 0;
@@ -73,46 +97,48 @@ public sealed class SentenceSegmenter
                 start = i;
             }
 
+            int next = i + 1;
+            RuleVerdict verdict = RuleVerdict.None;
             if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i))
             {
-                Add(tokens, start, i + 1, sentences);
-                start = i + 1;
-                i++;
-                continue;
+                verdict = RuleVerdict.Split;
             }
-
-            if (!IsTerminator(text, tokens[i]) || IsElision(text, tokens, start, i))
+            else if (IsTerminator(text, tokens[i]) && !IsElision(text, tokens, start, i))
             {
-                i++;
-                continue;
-            }
-
-            int next = i + 1;
-            while (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next]))
-            {
-                Token candidate = tokens[next];
-                if (candidate.Type == TokenType.Punctuation && candidate.Span.Length >= 1)
+                while (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next]))
                 {
-                    char c = text[candidate.Span.Start];
-                    bool adjacent = candidate.Span.Start == tokens[next - 1].Span.End;
-                    if (s_terminators.Contains(c) || s_closers.Contains(c) || (adjacent && s_ambiguousQuotes.Contains(c)))
+                    Token candidate = tokens[next];
+                    if (candidate.Type == TokenType.Punctuation && candidate.Span.Length >= 1)
                     {
-                        next++;
-                        continue;
+                        char c = text[candidate.Span.Start];
+                        bool adjacent = candidate.Span.Start == tokens[next - 1].Span.End;
+                        if (s_terminators.Contains(c) || s_closers.Contains(c) || (adjacent && s_ambiguousQuotes.Contains(c)))
+                        {
+                            next++;
+                            continue;
+                        }
+                    }
+
+                    break;
+                }
+
+                verdict = RuleVerdict.Keep;
+                if (EndsSentence(text, tokens, rules, start, i, next))
+                {
+                    verdict = RuleVerdict.Split;
+
+                    // A news agency byline after the last sentence of a story belongs to it.
+                    if (BylineEnd(text, tokens, next) is int bylineEnd and > 0)
+                    {
+                        next = bylineEnd;
                     }
                 }
-
-                break;
             }
 
-            if (EndsSentence(text, tokens, rules, start, i, next))
+            // Line breaks and the length cut end sentences whatever the decider says (above).
+            if (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next])
+                && decider.EndsSentence(text, tokens, start, next - 1, verdict))
             {
-                // A news agency byline after the last sentence of a story belongs to it.
-                if (BylineEnd(text, tokens, next) is int bylineEnd and > 0)
-                {
-                    next = bylineEnd;
-                }
-
                 Add(tokens, start, next, sentences);
                 start = next;
             }
@@ -331,4 +357,18 @@ public sealed class SentenceSegmenter
 
     private static void Add(IReadOnlyList<Token> tokens, int first, int end, List<Sentence> sentences) =>
         sentences.Add(new Sentence(new TextSpan(tokens[first].Span.Start, tokens[end - 1].Span.End), first, end - first));
+
+    /// <summary>Decides each gap by the rules alone.</summary>
+    private readonly struct RulesDecider : IBoundaryDecider
+    {
+        public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict) =>
+            verdict == RuleVerdict.Split;
+    }
+
+    /// <summary>Decides each gap by a trained model, which sees the rules' verdict as one feature.</summary>
+    private readonly struct ModelDecider(SentenceBoundaryModel model, SentenceBoundaryFeatures.TokenViews views) : IBoundaryDecider
+    {
+        public bool EndsSentence(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict) =>
+            model.EndsSentence(text, tokens, start, last, verdict, views);
+    }
 }

@@ -87,7 +87,7 @@ public sealed class SentenceSegmenterTests
         { "وأضاف أن الوضع مستقر. (د ب أ)", "ar", "وأضاف أن الوضع مستقر. (د ب أ)" },
         { "قال المتحدث. (رويترز)\nخبر آخر.", "ar", "قال المتحدث. (رويترز) || خبر آخر." },
         { "The talks ended. (AFP)", "en", "The talks ended. (AFP)" },
-        { "The talks ended. (AFP) They resume today.", "en", "The talks ended. || (AFP) They resume today." },
+        { "The talks ended. (AFP) They resume today.", "", "The talks ended. || (AFP) They resume today." },
         { "It ended. (see the report on page four today)", "en", "It ended. || (see the report on page four today)" },
     };
 

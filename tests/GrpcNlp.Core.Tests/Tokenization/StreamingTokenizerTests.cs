@@ -105,6 +105,21 @@ public sealed class StreamingTokenizerTests
     }
 
     [Fact]
+    public void Push_EnglishWithModelBoundaries_EqualsUnary()
+    {
+        // Sentence ends without a terminator, which the English boundary model places.
+        const string text = "Anna Berg 03/14/2002 10:05 AM Please send me the draft by Friday.\n\n"
+            + "==================== Please read the notice below. Thanks, Sam Lee Anna Berg 03/15/2002 09:12 AM Sure thing";
+        IReadOnlyList<Token> tokens = new WordTokenizer().Tokenize(text);
+        IReadOnlyList<Sentence> unary = new SentenceSegmenter().Segment(text, tokens, "en");
+        Assert.Contains(unary, s => text[s.Span.Start..s.Span.End] == "03/14/2002 10:05 AM");
+
+        AssertStreamingEqualsUnary(text, [.. Enumerable.Range(1, text.Length)], "en");
+        Gen.Int[0, text.Length].Array[0, 12]
+            .Sample(cuts => AssertStreamingEqualsUnary(text, cuts, "en"), iter: 500);
+    }
+
+    [Fact]
     public void Push_AfterFinalBlock_Throws()
     {
         var streaming = new StreamingTokenizer("");
