@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using GrpcNlp.Core.Languages;
 using GrpcNlp.Core.Normalization;
@@ -7,13 +8,24 @@ namespace GrpcNlp.Core.Pipeline;
 
 /// <summary>Detects the language, tokenizes, normalizes tokens and segments sentences.</summary>
 /// <remarks>
-/// Thread-safe and stateless apart from a cache of one <see cref="TextNormalizer"/> per
-/// <see cref="NormalizationOptions"/> instance, so callers that reuse their options object
-/// (the usual case: presets such as <see cref="NormalizationOptions.Search"/>) build it once.
+/// Thread-safe. Each token's normalized form comes from a bounded cache of forms per set of
+/// options (equal options share one; at most <see cref="MaxCachedOptionSets"/> sets are
+/// cached per analyzer), so a word seen before costs a lookup and no new string; tokens under
+/// other options are normalized by one <see cref="TextNormalizer"/> per
+/// <see cref="NormalizationOptions"/> instance.
 /// </remarks>
 public sealed class TextAnalyzer
 {
+    // A request may carry its own options: bound the caches such requests can create.
+    internal const int MaxCachedOptionSets = 8;
+
     private static readonly ConditionalWeakTable<NormalizationOptions, TextNormalizer> s_normalizers = [];
+
+    // NormalizationOptions is a record: equal options (a preset, or the same request options
+    // resolved anew) find the same cache.
+    private readonly ConcurrentDictionary<NormalizationOptions, NormalizedFormCache> _formCaches = new();
+    private readonly Lock _formCachesLock = new();
+    private volatile bool _formCachesFull;
 
     private readonly WordTokenizer _tokenizer = new();
     private readonly SentenceSegmenter _segmenter = new();
@@ -42,7 +54,8 @@ public sealed class TextAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
 
-        TextNormalizer normalizer = s_normalizers.GetValue(tokenNormalization, static options => new TextNormalizer(options));
+        NormalizedFormCache? forms = FormCacheFor(tokenNormalization);
+        TextNormalizer normalizer = forms?.Normalizer ?? s_normalizers.GetValue(tokenNormalization, static options => new TextNormalizer(options));
         string[] norms = new string[tokens.Count];
         for (int i = 0; i < norms.Length; i++)
         {
@@ -51,8 +64,8 @@ public sealed class TextAnalyzer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            Token token = tokens[i];
-            norms[i] = normalizer.NormalizeToString(text.AsSpan(token.Span.Start, token.Span.Length));
+            ReadOnlySpan<char> token = text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length);
+            norms[i] = forms is not null ? forms.Normalize(token) : normalizer.NormalizeToString(token);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -60,5 +73,38 @@ public sealed class TextAnalyzer
         // a stream cannot detect before it segments, and both calls must agree.
         IReadOnlyList<Sentence> sentences = _segmenter.Segment(text, tokens, language);
         return new AnalyzedText(text, resolved, tokens, norms, sentences);
+    }
+
+    /// <summary>The cache of forms for <paramref name="options"/>, or null once <see cref="MaxCachedOptionSets"/> other sets have one.</summary>
+    internal NormalizedFormCache? FormCacheFor(NormalizationOptions options)
+    {
+        if (_formCaches.TryGetValue(options, out NormalizedFormCache? forms))
+        {
+            return forms;
+        }
+
+        if (_formCachesFull)
+        {
+            return null;
+        }
+
+        // Only a set of options not seen before gets here: the lock keeps the bound exact.
+        lock (_formCachesLock)
+        {
+            if (_formCaches.TryGetValue(options, out forms))
+            {
+                return forms;
+            }
+
+            if (_formCaches.Count >= MaxCachedOptionSets)
+            {
+                _formCachesFull = true;
+                return null;
+            }
+
+            forms = new NormalizedFormCache(new TextNormalizer(options));
+            _formCaches[options] = forms;
+            return forms;
+        }
     }
 }

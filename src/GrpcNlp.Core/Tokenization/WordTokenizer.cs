@@ -23,13 +23,44 @@ namespace GrpcNlp.Core.Tokenization;
 /// </remarks>
 public sealed class WordTokenizer
 {
+    // Texts up to this long are tokenized into a list kept per thread and copied into a result
+    // of the exact size, instead of a list grown by doubling from an estimate of the count.
+    private const int MaxScratchTextLength = 64 * 1024;
+
+    // A per-thread list above this capacity (a text with unusually short tokens) is not kept.
+    private const int MaxScratchCapacity = 32 * 1024;
+
+    [ThreadStatic]
+    private static List<Token>? s_scratch;
+
     /// <summary>Tokenizes <paramref name="text"/>; whitespace produces no token.</summary>
     public IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>(text.Length / 5 + 4);
-        Tokenize(text, 0, tokens);
-        return tokens;
+        int estimate = text.Length / 5 + 4;
+        if (text.Length > MaxScratchTextLength)
+        {
+            var tokens = new List<Token>(estimate);
+            Tokenize(text, 0, tokens);
+            return tokens;
+        }
+
+        // Taken from the thread while in use, so a nested call would get its own list.
+        List<Token> scratch = s_scratch ?? new List<Token>(estimate);
+        s_scratch = null;
+        try
+        {
+            Tokenize(text, 0, scratch);
+            return new List<Token>(scratch);
+        }
+        finally
+        {
+            if (scratch.Capacity <= MaxScratchCapacity)
+            {
+                scratch.Clear();
+                s_scratch = scratch;
+            }
+        }
     }
 
     /// <summary>

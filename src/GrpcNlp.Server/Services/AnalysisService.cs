@@ -31,7 +31,8 @@ public sealed class AnalysisService(
         Core.Normalization.NormalizationOptions tokenOptions = request.Normalization is null
             ? Core.Normalization.NormalizationOptions.Search
             : textOptions;
-        string normalized = new TextNormalizer(textOptions).Normalize(document.Text).Normalized;
+        // Only the normalized string is answered: no edits to record (the document itself when unchanged).
+        string normalized = new TextNormalizer(textOptions).NormalizeToString(document.Text);
         cancellationToken.ThrowIfCancellationRequested();
 
         AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions, cancellationToken);

@@ -97,4 +97,28 @@ public sealed class WordTokenizerTests
         _ = expected;
         TokenInvariants.AssertValid(text, _tokenizer.Tokenize(text));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(300)]
+    [InlineData(20_000)]
+    public void Tokenize_GivesAnExactlySizedListOfWhatIntoListGives_CallAfterCall(int words)
+    {
+        // Up to 20,000 words is past the length tokenized through the per-thread list.
+        string text = string.Join(' ', Enumerable.Range(0, words).Select(i => i % 3 == 0 ? $"كلمة{i}," : $"word{i}"));
+        var expected = new List<Token>();
+        _tokenizer.Tokenize(text.AsSpan(), expected);
+
+        IReadOnlyList<Token> first = _tokenizer.Tokenize(text);
+        Token[] firstCopy = [.. first];
+        IReadOnlyList<Token> second = _tokenizer.Tokenize("other text, then more.");
+
+        Assert.Equal(expected, first);
+        Assert.Equal(firstCopy, first);
+        Assert.Equal(6, second.Count);
+        if (text.Length <= 64 * 1024)
+        {
+            Assert.Equal(first.Count, ((List<Token>)first).Capacity);
+        }
+    }
 }

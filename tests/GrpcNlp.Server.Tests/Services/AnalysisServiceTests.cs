@@ -39,4 +39,19 @@ public sealed class AnalysisServiceTests(GrpcNlpServerFixture fixture) : ServerT
         Assert.Equal(tokens.Sentences, analysis.Sentences);
         Assert.Equal(entities.Mentions, analysis.Mentions);
     }
+
+    [Theory]
+    [InlineData("كَتَبَ الطالـــبُ ٣ دروس.\r\n\r\nThe  END.", false)]
+    [InlineData("كَتَبَ الطالـــبُ ٣ دروس.\r\n\r\nThe  END.", true)]
+    [InlineData("Plain text that no profile changes.", false)]
+    public async Task Analyze_NormalizedTextIsTheNormalizeRpcs(string text, bool searchProfile)
+    {
+        var document = new Document { Id = "n", Text = text };
+        NormalizationOptions? options = searchProfile ? new NormalizationOptions { Profile = NormalizationProfile.Search } : null;
+        AnalyzeResponse analysis = await Client.AnalyzeAsync(new AnalyzeRequest { Document = document, Normalization = options }, Call());
+        NormalizeResponse normalized = await new NormalizationService.NormalizationServiceClient(Fixture.Channel)
+            .NormalizeAsync(new NormalizeRequest { Document = document, Options = options }, Call());
+
+        Assert.Equal(normalized.NormalizedText, analysis.NormalizedText);
+    }
 }

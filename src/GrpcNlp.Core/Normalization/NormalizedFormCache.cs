@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+
+namespace GrpcNlp.Core.Normalization;
+
+/// <summary>
+/// The normalized forms of tokens under one <see cref="TextNormalizer"/>, kept so that a word
+/// seen before costs one lookup by its span and no allocation. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Text is Zipfian: a few thousand words make most of the tokens of any document, so the
+/// forms of the first <see cref="Capacity"/> distinct tokens seen are kept for the cache's
+/// lifetime and later ones are normalized on every call (the segmenter's cache does the same).
+/// Only tokens of at most <see cref="MaxTokenLength"/> chars are kept, which bounds the memory
+/// held, and a token the normalizer leaves unchanged is stored as one string for key and form.
+/// The result is always <see cref="TextNormalizer.NormalizeToString(ReadOnlySpan{char})"/>'s.
+/// </remarks>
+internal sealed class NormalizedFormCache
+{
+    /// <summary>The default number of forms kept.</summary>
+    public const int DefaultCapacity = 50_000;
+
+    /// <summary>The longest token whose form is kept; longer ones (URLs, runs) rarely repeat.</summary>
+    public const int MaxTokenLength = 32;
+
+    private readonly ConcurrentDictionary<string, string> _forms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Kept apart from the dictionary's Count, which takes every lock of the dictionary.
+    private int _count;
+
+    /// <summary>Creates an empty cache for <paramref name="normalizer"/>.</summary>
+    /// <param name="normalizer">The normalizer whose forms are kept.</param>
+    /// <param name="capacity">The most forms kept.</param>
+    public NormalizedFormCache(TextNormalizer normalizer, int capacity = DefaultCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(normalizer);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        Normalizer = normalizer;
+        Capacity = capacity;
+        _lookup = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The normalizer whose forms are kept.</summary>
+    public TextNormalizer Normalizer { get; }
+
+    /// <summary>The most forms kept.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many forms are kept now; never more than <see cref="Capacity"/>.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The normalized form of <paramref name="token"/>, from the cache when it is there.</summary>
+    public string Normalize(ReadOnlySpan<char> token)
+    {
+        if (token.Length > MaxTokenLength)
+        {
+            return Normalizer.NormalizeToString(token);
+        }
+
+        if (_lookup.TryGetValue(token, out string? form))
+        {
+            return form;
+        }
+
+        string original = token.ToString();
+        form = Normalizer.NormalizeToString(original);
+        if (Volatile.Read(ref _count) < Capacity)
+        {
+            // Reserve a place first, so that parallel misses never take the count past Capacity.
+            if (Interlocked.Increment(ref _count) > Capacity || !_forms.TryAdd(original, form))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+        }
+
+        return form;
+    }
+}
