@@ -71,11 +71,25 @@ public class ServiceBenchmarks
     [Benchmark]
     public int TokenizeArticleServiceWire() => Serialize(_tokenization.Tokenize(_article, _context).Result);
 
-    /// <summary>Core's streaming tokenizer over the chunks.</summary>
+    /// <summary>Core's streaming tokenizer over the chunks, pieces as spans, as the service runs it.</summary>
     [Benchmark]
     public int TokenizeStreamCore()
     {
-        var tokenizer = new StreamingTokenizer("");
+        using var tokenizer = new StreamingTokenizer("");
+        int count = 0;
+        foreach (string chunk in _chunks)
+        {
+            count += tokenizer.PushPiece(chunk, isFinalBlock: false).Tokens.Length;
+        }
+
+        return count + tokenizer.PushPiece([], isFinalBlock: true).Tokens.Length;
+    }
+
+    /// <summary>The same through the string API (a string and token array per piece), as the service ran it before.</summary>
+    [Benchmark]
+    public int TokenizeStreamCoreStrings()
+    {
+        using var tokenizer = new StreamingTokenizer("");
         int count = 0;
         foreach (string chunk in _chunks)
         {

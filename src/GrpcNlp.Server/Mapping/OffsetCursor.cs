@@ -5,10 +5,10 @@ namespace GrpcNlp.Server.Mapping;
 
 /// <summary>
 /// Turns UTF-16 indices of one piece of a stream into offsets in the caller's unit, shifted by
-/// the units of the stream before the piece. Indices asked in ascending order (edits, tokens)
-/// cost one vectorized count of the stretch since the previous index, instead of a table built
-/// char by char over the whole piece (<see cref="SpanMapper"/>); an index below the previous one
-/// counts again from the start of the piece, so any order stays correct. The counts are those
+/// the units of the stream before the piece. Each index costs one vectorized count of the
+/// stretch between it and the previous index (forwards or backwards), so indices asked in
+/// text order (edits, tokens) cost about one pass over the piece, instead of a table built char
+/// by char over the whole piece (<see cref="SpanMapper"/>). The counts are those
 /// of <see cref="OffsetConverter"/>: a lone surrogate is U+FFFD (3 UTF-8 bytes, 1 code point)
 /// and an index inside a surrogate pair means the pair's start.
 /// </summary>
@@ -47,13 +47,10 @@ internal ref struct OffsetCursor
             utf16Index--;
         }
 
-        if (utf16Index < _index)
-        {
-            _index = 0;
-            _offset = _base;
-        }
-
-        _offset += Count(_text[_index..utf16Index], _unit);
+        // Counts are additive over stretches that never split a pair: move either way.
+        _offset += utf16Index >= _index
+            ? Count(_text[_index..utf16Index], _unit)
+            : -Count(_text[utf16Index.._index], _unit);
         _index = utf16Index;
         return _offset;
     }
