@@ -233,6 +233,8 @@ def main():
     parser.add_argument("--chunk-size", default="64KiB", help="stream chunk size (default 64KiB)")
     parser.add_argument("--connections", type=int, default=2, help="HTTP/2 connections (default 2)")
     parser.add_argument("--streams", type=int, default=8, help="concurrent calls per connection (default 8)")
+    parser.add_argument("--streams-only", action="store_true",
+                        help="run only the two streams (NormalizeStream, TokenizeStream), no unary loads")
     parser.add_argument("--samples", type=Path, default=ROOT.parent / "shared/samples/ar",
                         help="folder of Arabic *.txt articles, read at run time (default ../shared/samples/ar)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out", help="output folder (default bench/out)")
@@ -258,10 +260,14 @@ def main():
         # CI: the baseline, the tweet target and two article calls, to stay around two minutes.
         cases = [case for case in cases if case[1] == HEALTH or (case[0], case[2]) in {("Tokenize", "tweet"), ("ExtractEntities", "article"), ("Analyze", "article")}]
 
+    if args.streams_only:
+        cases = []
+
     concurrency = args.connections * args.streams
     rows = []
+    unary_rss = 0.0
     log(f"unary loads: {seconds} s each, {args.connections} connections x {args.streams} streams; inputs from {source} text")
-    server = Server(out_dir, "unary")
+    server = Server(out_dir, "unary") if cases else None
     try:
         prepared = []
         for index, (rpc, call, input_name, message) in enumerate(cases):
@@ -280,9 +286,11 @@ def main():
             gb = run_bench(server, call, data_file, seconds, concurrency, args.connections, out_dir, name)
             size = len(message["document"]["text"].encode("utf-8")) if "document" in message else 0
             rows.append((rpc, input_name, size, h2, gb))
-        unary_rss = server.status_kib("VmHWM") / 1024.0
+        if server is not None:
+            unary_rss = server.status_kib("VmHWM") / 1024.0
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
     streams = []
     for rpc, call in [("NormalizeStream", "grpcnlp.v1.NormalizationService/StreamNormalize"),
@@ -291,35 +299,38 @@ def main():
         streams.append((rpc, run_stream(out_dir, call, stream_bytes, args.chunk_size, rpc)))
 
     elapsed = time.monotonic() - started
-    baseline_h2 = rows[0][3]["rps"]
-    baseline_gb = rows[0][4]["rps"]
     lines = [
         f"# GrpcNlp load run, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
         "",
         f"Machine: {machine_description()}.",
-        f"Mode: {'quick' if args.quick else 'full'}; unary loads {seconds} s each (h2load: 1 s warm-up, then {seconds} s), "
+        f"Mode: {'quick' if args.quick else 'full'}{', streams only' if args.streams_only else ''}; "
+        f"unary loads {seconds} s each (h2load: 1 s warm-up, then {seconds} s), "
         f"{args.connections} connections x {args.streams} concurrent calls; streams {stream_bytes} in {args.chunk_size} chunks, "
         f"one call. Inputs: tweet ({len(TWEET.encode('utf-8'))} B), article ({source}, {len(inputs['article'].encode('utf-8'))} B), "
         f"50KB ({len(inputs['50KB'].encode('utf-8'))} B). Harness time: {elapsed:.0f} s.",
-        "",
-        "## Unary calls",
-        "",
-        "req/s, p50 and p99 latency in ms; ratio = req/s / the health check's req/s measured by the same tool in the same run; "
-        "server CPU = the server's user+system CPU time during the bench run / its calls (not inflated by other jobs on the machine).",
-        "",
-        "| RPC | input | h2load req/s | p50 | p99 | ratio | bench req/s | p50 | p99 | ratio | gRPC errors | server CPU/call (µs) |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     failures = []
-    for rpc, input_name, size, h2, gb in rows:
-        lines.append(
-            f"| {rpc} | {input_name} | {h2['rps']:,.0f} | {h2['p50']:.2f} | {h2['p99']:.2f} | {h2['rps'] / baseline_h2:.2f} "
-            f"| {gb['rps']:,.0f} | {gb['p50']:.2f} | {gb['p99']:.2f} | {gb['rps'] / baseline_gb:.2f} | {gb['errors']} | {gb['cpu_us']:,.0f} |")
-        if gb["errors"] or h2["failed"] or h2["non2xx"] or h2["succeeded"] == 0:
-            failures.append(f"{rpc} {input_name}: gRPC errors {gb['statuses']}, h2load failed {h2['failed']}, non-2xx {h2['non2xx']}")
+    if rows:
+        baseline_h2 = rows[0][3]["rps"]
+        baseline_gb = rows[0][4]["rps"]
+        lines += [
+            "",
+            "## Unary calls",
+            "",
+            "req/s, p50 and p99 latency in ms; ratio = req/s / the health check's req/s measured by the same tool in the same run; "
+            "server CPU = the server's user+system CPU time during the bench run / its calls (not inflated by other jobs on the machine).",
+            "",
+            "| RPC | input | h2load req/s | p50 | p99 | ratio | bench req/s | p50 | p99 | ratio | gRPC errors | server CPU/call (µs) |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for rpc, input_name, size, h2, gb in rows:
+            lines.append(
+                f"| {rpc} | {input_name} | {h2['rps']:,.0f} | {h2['p50']:.2f} | {h2['p99']:.2f} | {h2['rps'] / baseline_h2:.2f} "
+                f"| {gb['rps']:,.0f} | {gb['p50']:.2f} | {gb['p99']:.2f} | {gb['rps'] / baseline_gb:.2f} | {gb['errors']} | {gb['cpu_us']:,.0f} |")
+            if gb["errors"] or h2["failed"] or h2["non2xx"] or h2["succeeded"] == 0:
+                failures.append(f"{rpc} {input_name}: gRPC errors {gb['statuses']}, h2load failed {h2['failed']}, non-2xx {h2['non2xx']}")
+        lines += ["", f"Server peak RSS over the unary loads: {unary_rss:.0f} MB."]
     lines += [
-        "",
-        f"Server peak RSS over the unary loads: {unary_rss:.0f} MB.",
         "",
         "## Streams",
         "",
@@ -336,10 +347,11 @@ def main():
         if s["errors"]:
             failures.append(f"{rpc}: {s['errors']} gRPC errors")
 
-    tokenize_tweet = next(row for row in rows if row[0] == "Tokenize" and row[1] == "tweet")
     lines += ["", "## Targets", ""]
-    tweet_ratio = tokenize_tweet[3]["rps"] / baseline_h2
-    lines.append(f"- Tokenize on a tweet >= 80 % of baseline req/s (h2load): {tweet_ratio:.0%} — {'met' if tweet_ratio >= 0.8 else 'not met'}")
+    if rows:
+        tokenize_tweet = next(row for row in rows if row[0] == "Tokenize" and row[1] == "tweet")
+        tweet_ratio = tokenize_tweet[3]["rps"] / baseline_h2
+        lines.append(f"- Tokenize on a tweet >= 80 % of baseline req/s (h2load): {tweet_ratio:.0%} — {'met' if tweet_ratio >= 0.8 else 'not met'}")
     for rpc, s in streams:
         met = s["mbps"] >= 100 and s["peak_rss_mb"] < 200
         lines.append(f"- {rpc} >= 100 MB/s with peak RSS < 200 MB: {s['mbps']:.0f} MB/s, {s['peak_rss_mb']:.0f} MB — {'met' if met else 'not met'}")

@@ -32,6 +32,7 @@ public class ServiceBenchmarks
     private const int Chunks = 4;
 
     private readonly TextAnalyzer _analyzer = new();
+    private readonly TextNormalizer _display = new(NormalizationOptions.Display);
     private readonly RequestValidator _validator = new(Options.Create(new GrpcNlpServerOptions()));
     private readonly byte[] _wire = new byte[16 * 1024 * 1024];
     private TokenizationService _tokenization = null!;
@@ -70,11 +71,25 @@ public class ServiceBenchmarks
     [Benchmark]
     public int TokenizeArticleServiceWire() => Serialize(_tokenization.Tokenize(_article, _context).Result);
 
-    /// <summary>Core's streaming tokenizer over the chunks.</summary>
+    /// <summary>Core's streaming tokenizer over the chunks, pieces as spans, as the service runs it.</summary>
     [Benchmark]
     public int TokenizeStreamCore()
     {
-        var tokenizer = new StreamingTokenizer("");
+        using var tokenizer = new StreamingTokenizer("");
+        int count = 0;
+        foreach (string chunk in _chunks)
+        {
+            count += tokenizer.PushPiece(chunk, isFinalBlock: false).Tokens.Length;
+        }
+
+        return count + tokenizer.PushPiece([], isFinalBlock: true).Tokens.Length;
+    }
+
+    /// <summary>The same through the string API (a string and token array per piece), as the service ran it before.</summary>
+    [Benchmark]
+    public int TokenizeStreamCoreStrings()
+    {
+        using var tokenizer = new StreamingTokenizer("");
         int count = 0;
         foreach (string chunk in _chunks)
         {
@@ -94,11 +109,41 @@ public class ServiceBenchmarks
         return writer.Bytes;
     }
 
-    /// <summary>Core's streaming normalizer (DISPLAY, the stream's default) over the chunks.</summary>
+    /// <summary>
+    /// Core's non-streaming normalizer (DISPLAY) on each chunk as a whole document: the floor
+    /// for the streaming normalizer, which does this work plus holding back a tail.
+    /// </summary>
+    [Benchmark]
+    public int NormalizeChunksUnary()
+    {
+        int count = 0;
+        foreach (string chunk in _chunks)
+        {
+            count += _display.Normalize(chunk).Edits.Count;
+        }
+
+        return count;
+    }
+
+    /// <summary>Core's streaming normalizer (DISPLAY, the stream's default) over the chunks, pieces as spans, as the service runs it.</summary>
     [Benchmark]
     public int NormalizeStreamCore()
     {
-        var normalizer = new StreamingNormalizer(NormalizationOptions.Display);
+        using var normalizer = new StreamingNormalizer(NormalizationOptions.Display);
+        int count = 0;
+        foreach (string chunk in _chunks)
+        {
+            count += normalizer.PushPiece(chunk, isFinalBlock: false).Edits.Length;
+        }
+
+        return count + normalizer.PushPiece([], isFinalBlock: true).Edits.Length;
+    }
+
+    /// <summary>The same through the string API (a string per piece and an edit array), as the service ran it before.</summary>
+    [Benchmark]
+    public int NormalizeStreamCoreStrings()
+    {
+        using var normalizer = new StreamingNormalizer(NormalizationOptions.Display);
         int count = 0;
         foreach (string chunk in _chunks)
         {

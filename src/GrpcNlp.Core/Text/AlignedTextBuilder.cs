@@ -20,9 +20,19 @@ internal ref struct AlignedTextBuilder
     private bool _hasLast;
 
     public AlignedTextBuilder(ReadOnlySpan<char> source, bool trackEdits)
+        : this(source, trackEdits ? new List<TextEdit>() : null)
     {
+    }
+
+    /// <summary>
+    /// A builder that records its edits into <paramref name="edits"/> (cleared first), so that a
+    /// caller normalizing piece after piece reuses one list instead of growing a new one each time.
+    /// </summary>
+    public AlignedTextBuilder(ReadOnlySpan<char> source, List<TextEdit>? edits)
+    {
+        edits?.Clear();
         _source = source;
-        _edits = trackEdits ? new List<TextEdit>() : null;
+        _edits = edits;
         _buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, source.Length + 16));
         _length = 0;
         _consumed = 0;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Tokenization;
@@ -20,17 +22,27 @@ namespace GrpcNlp.Core.Tokenization;
 /// tokens, a cut the unary segmenter makes too) plus the lookahead; a single run without
 /// whitespace is held whole until it ends, so callers bound the stream's total size.
 /// Whitespace before the first unfinished token is released at once. Not thread-safe: one
-/// instance per stream.
+/// instance per stream. The text buffer comes from the shared array pool: dispose the
+/// tokenizer at the end of the stream to return it.
 /// </para>
 /// </remarks>
-public sealed class StreamingTokenizer
+public sealed class StreamingTokenizer : IDisposable
 {
+    // The whitespace of char.IsWhiteSpace, for a vectorized search of a whole chunk.
+    private static readonly SearchValues<char> s_whiteSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+
     private readonly string _language;
     private readonly SentenceRules _rules;
     private readonly List<Token> _tokens = [];
     private readonly List<Sentence> _sentences = [];
-    private char[] _buffer = new char[256];
+    private char[] _buffer = [];
     private int _length;
+
+    // Chars before this index belong to the piece handed out by the last push (all but the
+    // look-behind char); they are dropped at the next push, so the piece stays readable until then.
+    private int _dropBefore;
+    private bool _disposed;
 
     // 1 when _buffer[0] is the last character already consumed, kept as look-behind context.
     private int _context;
@@ -56,21 +68,38 @@ public sealed class StreamingTokenizer
     /// <exception cref="InvalidOperationException">When called after the final block.</exception>
     public TokenChunk Push(ReadOnlySpan<char> chunk, bool isFinalBlock)
     {
+        TokenPiece piece = PushPiece(chunk, isFinalBlock);
+        return piece.IsEmpty ? Empty : new TokenChunk(piece.Original.ToString(), piece.Tokens.ToArray(), piece.Sentences.ToArray());
+    }
+
+    /// <summary>
+    /// Adds a chunk; returns what became final as spans over this tokenizer's buffers, valid
+    /// until the next push (no string or array per piece). With <paramref name="isFinalBlock"/>
+    /// everything is flushed. The pieces are the ones <see cref="Push"/> returns.
+    /// </summary>
+    /// <param name="chunk">The next piece of the text, cut anywhere (even inside a surrogate pair).</param>
+    /// <param name="isFinalBlock">Whether this is the last chunk of the text.</param>
+    /// <returns>The consumed original piece and its final tokens and sentences.</returns>
+    /// <exception cref="InvalidOperationException">When called after the final block.</exception>
+    public TokenPiece PushPiece(ReadOnlySpan<char> chunk, bool isFinalBlock)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_finished)
         {
             throw new InvalidOperationException("The stream has already been completed with a final block.");
         }
 
+        DropHandedOut();
         Append(chunk);
         _finished = isFinalBlock;
-        if (!isFinalBlock && !ContainsWhiteSpace(chunk))
+        _tokens.Clear();
+        _sentences.Clear();
+        if (!isFinalBlock && !chunk.ContainsAny(s_whiteSpace))
         {
-            return Empty;
+            return default;
         }
 
         ReadOnlySpan<char> pending = _buffer.AsSpan(0, _length);
-        _tokens.Clear();
-        _sentences.Clear();
         WordTokenizer.Tokenize(pending, _context, _tokens);
         SentenceSegmenter.Segment(pending, _tokens, _rules, _sentences);
 
@@ -108,78 +137,97 @@ public sealed class StreamingTokenizer
         return Emit(sentenceCount, consumed);
     }
 
+    /// <summary>Returns the text buffer to the pool; the last piece handed out is no longer readable.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(_buffer);
+        }
+
+        _buffer = [];
+        _length = 0;
+        _dropBefore = 0;
+    }
+
     private static TokenChunk Empty { get; } = new(string.Empty, [], []);
 
-    private TokenChunk Emit(int sentenceCount, int consumed)
+    /// <summary>
+    /// The final tokens and sentences, shifted in place to be local to the consumed piece (the
+    /// lists are rebuilt at the next push), and the piece itself over the buffer.
+    /// </summary>
+    private TokenPiece Emit(int sentenceCount, int consumed)
     {
         int tokenCount = sentenceCount == 0 ? 0 : _sentences[sentenceCount - 1].FirstToken + _sentences[sentenceCount - 1].TokenCount;
         int offset = _context;
-        var tokens = new Token[tokenCount];
+        Span<Token> tokens = CollectionsMarshal.AsSpan(_tokens)[..tokenCount];
         for (int i = 0; i < tokens.Length; i++)
         {
-            Token token = _tokens[i];
+            Token token = tokens[i];
             tokens[i] = token with { Span = new TextSpan(token.Span.Start - offset, token.Span.End - offset) };
         }
 
-        var sentences = new Sentence[sentenceCount];
+        Span<Sentence> sentences = CollectionsMarshal.AsSpan(_sentences)[..sentenceCount];
         for (int i = 0; i < sentences.Length; i++)
         {
-            Sentence sentence = _sentences[i];
+            Sentence sentence = sentences[i];
             sentences[i] = new Sentence(
                 new TextSpan(sentence.Span.Start - offset, sentence.Span.End - offset),
                 sentence.FirstToken + _tokenBase,
                 sentence.TokenCount);
         }
 
-        string original = consumed > offset ? new string(_buffer, offset, consumed - offset) : string.Empty;
+        ReadOnlySpan<char> original = consumed > offset ? _buffer.AsSpan(offset, consumed - offset) : [];
         _tokenBase += tokenCount;
 
         // Keep the last consumed character as look-behind context for the next tokenization.
         if (consumed > 0)
         {
-            int keepFrom = consumed - 1;
-            Array.Copy(_buffer, keepFrom, _buffer, 0, _length - keepFrom);
-            _length -= keepFrom;
+            _dropBefore = consumed - 1;
             _context = 1;
         }
 
-        return original.Length == 0 && tokens.Length == 0 ? Empty : new TokenChunk(original, tokens, sentences);
+        return new TokenPiece(original, tokens, sentences);
+    }
+
+    /// <summary>Forgets the piece handed out by the last push, keeping its last char as look-behind.</summary>
+    private void DropHandedOut()
+    {
+        if (_dropBefore > 0)
+        {
+            Array.Copy(_buffer, _dropBefore, _buffer, 0, _length - _dropBefore);
+            _length -= _dropBefore;
+            _dropBefore = 0;
+        }
     }
 
     private void Append(ReadOnlySpan<char> chunk)
     {
         if (_length + chunk.Length > _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + chunk.Length));
+            char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + chunk.Length));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<char>.Shared.Return(_buffer);
+            }
+
+            _buffer = larger;
         }
 
         chunk.CopyTo(_buffer.AsSpan(_length));
         _length += chunk.Length;
     }
 
-    private static bool ContainsWhiteSpace(ReadOnlySpan<char> text)
-    {
-        foreach (char c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private int LastWhiteSpace(ReadOnlySpan<char> pending)
     {
-        for (int i = pending.Length - 1; i >= _context; i--)
-        {
-            if (char.IsWhiteSpace(pending[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        int last = pending[_context..].LastIndexOfAny(s_whiteSpace);
+        return last < 0 ? -1 : last + _context;
     }
 }

@@ -53,6 +53,37 @@ internal static partial class ProtoMapper
         }
     }
 
+    /// <summary>
+    /// <see cref="Fill(V1.Token, CoreTokenization.Token, string, string, string, int, SpanMapper, SegmentationScheme)"/>
+    /// for a token of a stream's piece held as a span, with offsets from the piece's cursor.
+    /// </summary>
+    public static void Fill(V1.Token proto, CoreTokenization.Token token, ReadOnlySpan<char> piece, string tokenText, string normalized,
+        ref OffsetCursor cursor, SegmentationScheme segmentation)
+    {
+        proto.Span ??= new V1.TextSpan();
+        proto.Span.Begin = cursor.Offset(token.Span.Start);
+        proto.Text = tokenText;
+        proto.Normalized = normalized;
+        proto.Type = ToProto(token.Type);
+        proto.SentenceIndex = -1;
+        proto.Segments.Clear();
+        if (segmentation != SegmentationScheme.None && token.Type == CoreTokenization.TokenType.Word)
+        {
+            WordSegment[] found = ArabicSegmenter.Default.Segment(piece.Slice(token.Span.Start, token.Span.Length), segmentation);
+            if (found.Length >= 2)
+            {
+                foreach (WordSegment segment in found)
+                {
+                    var absolute = new CoreText.TextSpan(token.Span.Start + segment.Span.Start, token.Span.Start + segment.Span.End);
+                    var span = new V1.TextSpan { Begin = cursor.Offset(absolute.Start), End = cursor.Offset(absolute.End) };
+                    proto.Segments.Add(ToProto(segment, piece.Slice(absolute.Start, absolute.Length).ToString(), span));
+                }
+            }
+        }
+
+        proto.Span.End = cursor.Offset(token.Span.End);
+    }
+
     /// <summary>Unset means no segmentation.</summary>
     public static SegmentationScheme ToCore(V1.SegmentationScheme scheme) => scheme switch
     {
@@ -85,16 +116,17 @@ internal static partial class ProtoMapper
         foreach (WordSegment segment in found)
         {
             var absolute = new CoreText.TextSpan(span.Start + segment.Span.Start, span.Start + segment.Span.End);
-            string surface = text.Substring(absolute.Start, absolute.Length);
-            segments.Add(new V1.Segment
-            {
-                Span = mapper.Map(absolute),
-                Text = surface,
-                Form = segment.RestoredForm ?? surface,
-                Role = ToProto(segment.Role),
-            });
+            segments.Add(ToProto(segment, text.Substring(absolute.Start, absolute.Length), mapper.Map(absolute)));
         }
     }
+
+    private static V1.Segment ToProto(WordSegment segment, string surface, V1.TextSpan span) => new()
+    {
+        Span = span,
+        Text = surface,
+        Form = segment.RestoredForm ?? surface,
+        Role = ToProto(segment.Role),
+    };
 
     public static V1.Sentence ToProto(CoreTokenization.Sentence sentence, SpanMapper mapper) => new()
     {

@@ -42,46 +42,53 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         CancellationToken cancellationToken = context.CancellationToken;
         var state = new StreamState();
         bool first = true;
-        while (await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
+        try
         {
-            StreamTokenizeRequest message = requestStream.Current;
-            if (message.PayloadCase == StreamTokenizeRequest.PayloadOneofCase.Config)
+            while (await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
             {
-                if (!first)
+                StreamTokenizeRequest message = requestStream.Current;
+                if (message.PayloadCase == StreamTokenizeRequest.PayloadOneofCase.Config)
                 {
-                    RpcErrors.ThrowStreamProtocol("config", "the configuration is allowed only as the first message");
+                    if (!first)
+                    {
+                        RpcErrors.ThrowStreamProtocol("config", "the configuration is allowed only as the first message");
+                    }
+
+                    validator.ValidateConfig(message.Config);
+                    state = new StreamState(message.Config);
+                    first = false;
+                    continue;
                 }
 
-                validator.ValidateConfig(message.Config);
-                state = new StreamState(message.Config);
                 first = false;
-                continue;
+                state.Characters += message.Text.Length;
+                StreamTokenizeResponse? response = state.Accept(state.Tokenizer.PushPiece(message.Text, isFinalBlock: false), isFinal: false);
+                if (response is not null)
+                {
+                    await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
+                    state.Recycle(response);
+                }
+
+                // Core holds back the text of the unfinished sentence (a run without whitespace is
+                // held whole), which would grow without bound on such input: cap it like a document.
+                if (state.Characters - state.Consumed > validator.Limits.MaxDocumentChars)
+                {
+                    RpcErrors.ThrowLimit("text", $"more than {validator.Limits.MaxDocumentChars} UTF-16 code units are held back unfinished");
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            first = false;
-            state.Characters += message.Text.Length;
-            StreamTokenizeResponse? response = state.Accept(state.Tokenizer.Push(message.Text, isFinalBlock: false), isFinal: false);
-            if (response is not null)
+            // The client half-closed: flush the held-back tail.
+            StreamTokenizeResponse? last = state.Accept(state.Tokenizer.PushPiece(ReadOnlySpan<char>.Empty, isFinalBlock: true), isFinal: true);
+            if (last is not null)
             {
-                await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
-                state.Recycle(response);
+                await responseStream.WriteAsync(last, cancellationToken).ConfigureAwait(false);
             }
-
-            // Core holds back the text of the unfinished sentence (a run without whitespace is
-            // held whole), which would grow without bound on such input: cap it like a document.
-            if (state.Characters - state.Consumed > validator.Limits.MaxDocumentChars)
-            {
-                RpcErrors.ThrowLimit("text", $"more than {validator.Limits.MaxDocumentChars} UTF-16 code units are held back unfinished");
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
         }
-
-        // The client half-closed: flush the held-back tail.
-        StreamTokenizeResponse? last = state.Accept(state.Tokenizer.Push(ReadOnlySpan<char>.Empty, isFinalBlock: true), isFinal: true);
-        if (last is not null)
+        finally
         {
-            await responseStream.WriteAsync(last, cancellationToken).ConfigureAwait(false);
+            state.Dispose();
         }
 
         metrics.Documents(nameof(StreamTokenize), 1, state.Characters);
@@ -143,7 +150,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     /// messages and the response's token array) for every piece, the messages of a response are
     /// recycled once it has been written, which the writer does before its task completes.
     /// </remarks>
-    private sealed class StreamState
+    private sealed class StreamState : IDisposable
     {
         private readonly Stack<V1.Token> _freeTokens = new();
         private readonly StreamTokenizeResponse _response = new();
@@ -173,25 +180,24 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
 
         public int TokensEmitted { get; private set; }
 
-        public StreamTokenizeResponse? Accept(TokenChunk chunk, bool isFinal)
+        public StreamTokenizeResponse? Accept(TokenPiece piece, bool isFinal)
         {
-            var mapper = new SpanMapper(chunk.Original, _unit, _originalBase);
-            _originalBase += mapper.UnitLength;
-            Consumed += chunk.Original.Length;
-            foreach (Core.Tokenization.Token token in chunk.Tokens)
+            var cursor = new OffsetCursor(piece.Original, _unit, _originalBase);
+            Consumed += piece.Original.Length;
+            foreach (Core.Tokenization.Token token in piece.Tokens)
             {
                 // One string for the text and, when the token is already normalized (most are), its normalized form.
-                string tokenText = chunk.Original.Substring(token.Span.Start, token.Span.Length);
+                string tokenText = piece.Original.Slice(token.Span.Start, token.Span.Length).ToString();
                 string normalized = _tokenNormalizer.NormalizeToString(tokenText);
                 V1.Token proto = _freeTokens.Count > 0 ? _freeTokens.Pop() : new V1.Token();
-                ProtoMapper.Fill(proto, token, chunk.Original, tokenText, normalized, -1, mapper, _segmentation);
+                ProtoMapper.Fill(proto, token, piece.Original, tokenText, normalized, ref cursor, _segmentation);
                 _pending.Add(proto);
             }
 
             StreamTokenizeResponse response = _response;
             response.Tokens.Clear();
             response.Sentences.Clear();
-            foreach (Core.Tokenization.Sentence sentence in chunk.Sentences)
+            foreach (Core.Tokenization.Sentence sentence in piece.Sentences)
             {
                 int sentenceIndex = _sentencesEmitted++;
                 for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
@@ -209,17 +215,19 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 int lastLocal = firstLocal + sentence.TokenCount - 1;
                 V1.TextSpan span = sentence.TokenCount > 0 && firstLocal >= 0 && lastLocal < _pending.Count
                     ? new V1.TextSpan { Begin = _pending[firstLocal].Span.Begin, End = _pending[lastLocal].Span.End }
-                    : mapper.Map(sentence.Span);
+                    : new V1.TextSpan { Begin = cursor.Offset(sentence.Span.Start), End = cursor.Offset(sentence.Span.End) };
                 var mapped = new V1.Sentence { Span = span, FirstToken = sentence.FirstToken, TokenCount = sentence.TokenCount };
                 if (_llmEncodings.Length > 0)
                 {
                     // The tokens of a sentence arrive with it, so its text lies in this piece.
                     Core.Text.TextSpan local = sentence.Span;
-                    ProtoMapper.AddLlmTokenCounts(chunk.Original.AsSpan(local.Start, local.Length), _llmEncodings, mapped.LlmTokenCounts);
+                    ProtoMapper.AddLlmTokenCounts(piece.Original.Slice(local.Start, local.Length), _llmEncodings, mapped.LlmTokenCounts);
                 }
 
                 response.Sentences.Add(mapped);
             }
+
+            _originalBase = cursor.Offset(piece.Original.Length);
 
             // Release every token up to the first one still waiting for its sentence.
             int release = 0;
@@ -243,6 +251,9 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             TokensEmitted += release;
             return response.Tokens.Count == 0 && response.Sentences.Count == 0 ? null : response;
         }
+
+        /// <summary>Returns the tokenizer's pooled buffer.</summary>
+        public void Dispose() => Tokenizer.Dispose();
 
         /// <summary>Takes back the token messages of a response that has been written.</summary>
         public void Recycle(StreamTokenizeResponse response)

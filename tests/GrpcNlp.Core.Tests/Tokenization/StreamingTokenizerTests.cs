@@ -127,6 +127,62 @@ public sealed class StreamingTokenizerTests
         Assert.Throws<InvalidOperationException>(() => streaming.Push("more", isFinalBlock: false));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void PushPiece_PiecesJoinIntoTheUnaryTokenization(int seed)
+    {
+        // Written for the test: sentences, an emoji pair, a long run without whitespace that
+        // spans several chunks, CR LF, Arabic with marks; cuts fall anywhere, inside pairs too.
+        string[] parts = ["Dr. Smith arrived.", "كَتَبَ الطالبُ الدرس.", "👍🏽", "\r\n", " ", "  ", "a-very-long-run-without-any-space-at-all.", "Why? ", "١٢٣"];
+        var random = new Random(seed);
+        string text = string.Concat(Enumerable.Range(0, 300).Select(_ => parts[random.Next(parts.Length)]));
+        IReadOnlyList<Token> expectedTokens = new WordTokenizer().Tokenize(text);
+        IReadOnlyList<Sentence> expectedSentences = new SentenceSegmenter().Segment(text, expectedTokens, "");
+
+        using var streaming = new StreamingTokenizer("");
+        var original = new StringBuilder();
+        var tokens = new List<Token>();
+        var sentences = new List<Sentence>();
+        for (int at = 0; ;)
+        {
+            int length = Math.Min(text.Length - at, random.Next(0, 30));
+            bool final = at + length == text.Length && random.Next(3) == 0;
+            TokenPiece piece = streaming.PushPiece(text.AsSpan(at, length), final);
+            at += length;
+            int offset = original.Length;
+            original.Append(piece.Original);
+            foreach (Token token in piece.Tokens)
+            {
+                tokens.Add(token with { Span = Shift(token.Span, offset) });
+            }
+
+            foreach (Sentence sentence in piece.Sentences)
+            {
+                sentences.Add(sentence with { Span = Shift(sentence.Span, offset) });
+            }
+
+            if (final)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(text, original.ToString());
+        Assert.Equal(expectedTokens, tokens);
+        Assert.Equal(expectedSentences, sentences);
+    }
+
+    [Fact]
+    public void PushAfterDispose_IsRejected()
+    {
+        var streaming = new StreamingTokenizer("");
+        streaming.Push("one two ", isFinalBlock: false);
+        streaming.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => streaming.PushPiece("three", isFinalBlock: true));
+    }
+
     private static void AssertStreamingEqualsUnary(string text, int[] cuts, string language = "")
     {
         IReadOnlyList<Token> expectedTokens = new WordTokenizer().Tokenize(text);
