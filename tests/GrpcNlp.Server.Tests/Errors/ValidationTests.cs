@@ -197,13 +197,11 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
         string piece = new('x', 4096);
         RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
         {
-            // The server fails the call as soon as it passes the limit; writes after that fail too.
-            for (int i = 0; i < (GrpcNlpServerFixture.MaxStreamBytes / piece.Length) + 2; i++)
-            {
-                await call.RequestStream.WriteAsync(new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = "d", Text = piece } });
-            }
-
-            await call.RequestStream.CompleteAsync();
+            // The server fails the call as soon as it passes the limit.
+            await RpcAssert.WriteUntilServerEndsAsync(
+                call.RequestStream,
+                Enumerable.Range(0, (GrpcNlpServerFixture.MaxStreamBytes / piece.Length) + 2)
+                    .Select(_ => new StreamSummarizeRequest { Chunk = new DocumentChunk { DocumentId = "d", Text = piece } }));
             await call.ResponseAsync;
         });
         RpcAssert.HasFieldViolation(error, "chunk.text");
@@ -215,15 +213,12 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
         using AsyncClientStreamingCall<StreamSummarizeRequest, StreamSummarizeResponse> call = Summarization.StreamSummarize(Call());
         RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
         {
-            for (int i = 0; i <= GrpcNlpServerFixture.MaxSummaryDocuments; i++)
-            {
-                await call.RequestStream.WriteAsync(new StreamSummarizeRequest
+            await RpcAssert.WriteUntilServerEndsAsync(
+                call.RequestStream,
+                Enumerable.Range(0, GrpcNlpServerFixture.MaxSummaryDocuments + 1).Select(i => new StreamSummarizeRequest
                 {
                     Chunk = new DocumentChunk { DocumentId = "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = "One sentence." },
-                });
-            }
-
-            await call.RequestStream.CompleteAsync();
+                }));
             await call.ResponseAsync;
         });
         RpcAssert.HasFieldViolation(error, "chunk.document_id");
@@ -276,12 +271,9 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
         RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
         {
             // No whitespace: nothing can become final, so everything is held back.
-            for (int i = 0; i < (GrpcNlpServerFixture.MaxDocumentChars / run.Length) + 2; i++)
-            {
-                await call.RequestStream.WriteAsync(new StreamTokenizeRequest { Text = run });
-            }
-
-            await call.RequestStream.CompleteAsync();
+            await RpcAssert.WriteUntilServerEndsAsync(
+                call.RequestStream,
+                Enumerable.Range(0, (GrpcNlpServerFixture.MaxDocumentChars / run.Length) + 2).Select(_ => new StreamTokenizeRequest { Text = run }));
             while (await call.ResponseStream.MoveNext())
             {
             }

@@ -13,6 +13,29 @@ public static class RpcAssert
         return exception;
     }
 
+    /// <summary>
+    /// Writes <paramref name="messages"/> and completes the request stream, stopping early when
+    /// the server has already ended the call. A write after that fails on the client with
+    /// CANCELLED whatever status the server sent, so tests read the server's status from the
+    /// response side (<c>ResponseAsync</c> or <c>ResponseStream.MoveNext</c>), never from a write.
+    /// </summary>
+    public static async Task WriteUntilServerEndsAsync<T>(IClientStreamWriter<T> writer, IEnumerable<T> messages)
+    {
+        try
+        {
+            foreach (T message in messages)
+            {
+                await writer.WriteAsync(message);
+            }
+
+            await writer.CompleteAsync();
+        }
+        catch (Exception exception) when (exception is RpcException or IOException)
+        {
+            // The call has ended; its status comes with the response.
+        }
+    }
+
     /// <summary>Asserts the rich status names <paramref name="field"/> in a BadRequest field violation.</summary>
     public static void HasFieldViolation(RpcException exception, string field)
     {

@@ -101,12 +101,9 @@ public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTes
         int answered = 0;
         RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, async () =>
         {
-            for (int i = 0; i <= GrpcNlpServerFixture.MaxBatchDocuments; i++)
-            {
-                await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest { Document = new Document { Text = "Cairo, 2024." } });
-            }
-
-            await call.RequestStream.CompleteAsync();
+            await RpcAssert.WriteUntilServerEndsAsync(
+                call.RequestStream,
+                Enumerable.Range(0, GrpcNlpServerFixture.MaxBatchDocuments + 1).Select(_ => new StreamExtractEntitiesRequest { Document = new Document { Text = "Cairo, 2024." } }));
             while (await call.ResponseStream.MoveNext())
             {
                 answered++;
