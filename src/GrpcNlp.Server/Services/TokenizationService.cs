@@ -156,7 +156,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         private readonly StreamTokenizeResponse _response = new();
         private readonly OffsetUnit _unit;
         private readonly V1.LlmEncoding[] _llmEncodings;
-        private readonly TextNormalizer _tokenNormalizer;
+        private readonly TokenStringCache _strings;
         private readonly Core.Segmentation.SegmentationScheme _segmentation;
         private readonly List<V1.Token> _pending = [];
         private long _originalBase;
@@ -167,7 +167,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         {
             _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
             _llmEncodings = ProtoMapper.DistinctLlmEncodings(config?.Options);
-            _tokenNormalizer = new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search));
+            _strings = new TokenStringCache(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)));
             _segmentation = ProtoMapper.ToCore(config?.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified);
             Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
         }
@@ -186,9 +186,9 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             Consumed += piece.Original.Length;
             foreach (Core.Tokenization.Token token in piece.Tokens)
             {
-                // One string for the text and, when the token is already normalized (most are), its normalized form.
-                string tokenText = piece.Original.Slice(token.Span.Start, token.Span.Length).ToString();
-                string normalized = _tokenNormalizer.NormalizeToString(tokenText);
+                // One string for the text and, when the token is already normalized (most are), its
+                // normalized form; a recurring word reuses the strings of its first occurrence.
+                (string tokenText, string normalized) = _strings.Get(piece.Original.Slice(token.Span.Start, token.Span.Length));
                 V1.Token proto = _freeTokens.Count > 0 ? _freeTokens.Pop() : new V1.Token();
                 ProtoMapper.Fill(proto, token, piece.Original, tokenText, normalized, ref cursor, _segmentation);
                 _pending.Add(proto);
