@@ -14,7 +14,7 @@ namespace GrpcNlp.Core.Normalization;
 /// held, and a token the normalizer leaves unchanged is stored as one string for key and form.
 /// The result is always <see cref="TextNormalizer.NormalizeToString(ReadOnlySpan{char})"/>'s.
 /// </remarks>
-internal sealed class NormalizedFormCache
+public sealed class NormalizedFormCache
 {
     /// <summary>The default number of forms kept.</summary>
     public const int DefaultCapacity = 50_000;
@@ -50,29 +50,34 @@ internal sealed class NormalizedFormCache
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The normalized form of <paramref name="token"/>, from the cache when it is there.</summary>
-    public string Normalize(ReadOnlySpan<char> token)
+    /// <param name="token">The token's chars.</param>
+    public string Normalize(ReadOnlySpan<char> token) =>
+        token.Length > MaxTokenLength ? Normalizer.NormalizeToString(token) : Get(token).Normalized;
+
+    /// <summary>
+    /// The token as a string and its normalized form (the same string when normalization changes
+    /// nothing); a kept token returns the strings of its first occurrence, so a recurring word
+    /// allocates nothing.
+    /// </summary>
+    /// <param name="token">The token's chars.</param>
+    public (string Text, string Normalized) Get(ReadOnlySpan<char> token)
     {
-        if (token.Length > MaxTokenLength)
+        if (token.Length <= MaxTokenLength && _lookup.TryGetValue(token, out string? text, out string? form))
         {
-            return Normalizer.NormalizeToString(token);
+            return (text, form);
         }
 
-        if (_lookup.TryGetValue(token, out string? form))
-        {
-            return form;
-        }
-
-        string original = token.ToString();
-        form = Normalizer.NormalizeToString(original);
-        if (Volatile.Read(ref _count) < Capacity)
+        text = token.ToString();
+        form = Normalizer.NormalizeToString(text);
+        if (token.Length <= MaxTokenLength && Volatile.Read(ref _count) < Capacity)
         {
             // Reserve a place first, so that parallel misses never take the count past Capacity.
-            if (Interlocked.Increment(ref _count) > Capacity || !_forms.TryAdd(original, form))
+            if (Interlocked.Increment(ref _count) > Capacity || !_forms.TryAdd(text, form))
             {
                 Interlocked.Decrement(ref _count);
             }
         }
 
-        return form;
+        return (text, form);
     }
 }

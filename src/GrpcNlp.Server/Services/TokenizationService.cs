@@ -156,7 +156,10 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         private readonly StreamTokenizeResponse _response = new();
         private readonly OffsetUnit _unit;
         private readonly V1.LlmEncoding[] _llmEncodings;
-        private readonly TokenStringCache _strings;
+        // Per stream: a long stream's vocabulary is mostly its first few thousand words.
+        private const int StringCacheCapacity = 8192;
+
+        private readonly NormalizedFormCache _strings;
         private readonly Core.Segmentation.SegmentationScheme _segmentation;
         private readonly List<V1.Token> _pending = [];
         private long _originalBase;
@@ -167,7 +170,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         {
             _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
             _llmEncodings = ProtoMapper.DistinctLlmEncodings(config?.Options);
-            _strings = new TokenStringCache(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)));
+            _strings = new NormalizedFormCache(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)), StringCacheCapacity);
             _segmentation = ProtoMapper.ToCore(config?.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified);
             Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
         }

@@ -42,6 +42,46 @@ public sealed class NormalizedFormCacheTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void Get_GivesTheSurfaceAndTheNormalizersForm_OnMissesAndHits(string preset)
+    {
+        var normalizer = new TextNormalizer(Preset(preset));
+        var cache = new NormalizedFormCache(normalizer);
+
+        foreach (string token in s_tokens)
+        {
+            string expected = normalizer.NormalizeToString(token.AsSpan());
+            (string missText, string missForm) = cache.Get(token.AsSpan());
+            (string hitText, string hitForm) = cache.Get(token.AsSpan());
+
+            Assert.Equal(token, missText);
+            Assert.Equal(token, hitText);
+            Assert.Equal(expected, missForm);
+            Assert.Equal(expected, hitForm);
+            if (expected == token)
+            {
+                // An unchanged token is one string for its text and its form.
+                Assert.Same(hitText, hitForm);
+            }
+        }
+    }
+
+    [Fact]
+    public void Get_OnAHit_ReturnsTheStringsOfTheFirstOccurrence()
+    {
+        var cache = new NormalizedFormCache(new TextNormalizer(NormalizationOptions.Search), capacity: 8);
+        const string text = "الكتاب على الكتاب";
+
+        (string first, string firstForm) = cache.Get(text.AsSpan(0, 6));
+        (string again, string againForm) = cache.Get(text.AsSpan(11, 6));
+
+        Assert.Equal("الكتاب", first);
+        Assert.Same(first, again);
+        Assert.Same(firstForm, againForm);
+        Assert.Equal(1, cache.Count);
+    }
+
     [Fact]
     public void Normalize_OnAHit_ReturnsTheKeptStringWithoutANewOne()
     {
