@@ -44,7 +44,7 @@ public sealed class EntityExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            keys[i] = EntityText.Fold(text.Text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length));
+            keys[i] = FoldedWords.Fold(text.Text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length));
         }
 
         var candidates = new List<Candidate>();
