@@ -44,7 +44,7 @@ public sealed class EntityExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            keys[i] = EntityText.Fold(text.Text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length));
+            keys[i] = FoldedWords.Fold(text.Text.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length));
         }
 
         var candidates = new List<Candidate>();
@@ -186,11 +186,30 @@ public sealed class EntityExtractor
 
         // Longest mentions found the groups; shorter ones join the first group of the same type that
         // contains all their words (named types), or that has the same value or text (patterns).
-        int[] order = Enumerable.Range(0, mentions.Count)
-            .OrderByDescending(m => words[m].Length)
-            .ThenByDescending(m => mentions[m].End - mentions[m].Start)
-            .ThenBy(m => mentions[m].Start)
-            .ToArray();
+        // (A sort of indices with the index as last key: the stable order, without LINQ's key arrays.)
+        int[] order = new int[mentions.Count];
+        for (int m = 0; m < order.Length; m++)
+        {
+            order[m] = m;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            int byWords = words[b].Length.CompareTo(words[a].Length);
+            if (byWords != 0)
+            {
+                return byWords;
+            }
+
+            int byLength = (mentions[b].End - mentions[b].Start).CompareTo(mentions[a].End - mentions[a].Start);
+            if (byLength != 0)
+            {
+                return byLength;
+            }
+
+            int byStart = mentions[a].Start.CompareTo(mentions[b].Start);
+            return byStart != 0 ? byStart : a.CompareTo(b);
+        });
         var groupOf = new int[mentions.Count];
         var groups = new List<List<int>>();
         foreach (int m in order)

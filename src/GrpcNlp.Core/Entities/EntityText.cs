@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace GrpcNlp.Core.Entities;
 
@@ -40,16 +40,37 @@ internal static class EntityText
 
     public static string Fold(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Folding drops or maps characters one to one, so the result is never longer than the text.
+        if (text.Length <= 256)
+        {
+            Span<char> folded = stackalloc char[text.Length];
+            return new string(folded[..FoldInto(text, folded)]);
+        }
+
+        char[] rented = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            return new string(rented, 0, FoldInto(text, rented));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Writes the folded form of <paramref name="text"/> to <paramref name="destination"/> (at least as long as the text); returns its length.</summary>
+    public static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int length = 0;
         foreach (char c in text)
         {
             if (!IsDropped(c))
             {
-                builder.Append(FoldChar(c));
+                destination[length++] = FoldChar(c);
             }
         }
 
-        return builder.ToString();
+        return length;
     }
 
     /// <summary>

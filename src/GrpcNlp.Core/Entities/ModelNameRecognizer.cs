@@ -1,3 +1,4 @@
+using System.Buffers;
 using GrpcNlp.Core.Entities.Tagging;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Tokenization;
@@ -18,66 +19,80 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
     public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
-        var words = new List<string>();
-        int[] labels = new int[64];
-        var stems = new string[tokens.Count];
-        var covered = new bool[tokens.Count];
-        var sentenceEnd = new int[tokens.Count];
-        var found = new Dictionary<string, (EntityType Type, List<int> Starts)>(StringComparer.Ordinal);
-        int maxWords = 1;
-        foreach (Sentence sentence in text.Sentences)
+        int n = tokens.Count;
+
+        // Per-token state lives in pooled arrays and the sentence is reloaded, not rebuilt: the
+        // tagger's work on a text allocates per name found, not per word.
+        int[] stemStarts = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        int[] sentenceEnd = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        bool[] covered = ArrayPool<bool>.Shared.Rent(Math.Max(1, n));
+        char[] keyBuffer = ArrayPool<char>.Shared.Rent(256);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int first = sentence.FirstToken;
-            int count = sentence.TokenCount;
-            if (count == 0)
+            // A token outside every sentence has no stem (-1).
+            stemStarts.AsSpan(0, n).Fill(-1);
+            covered.AsSpan(0, n).Clear();
+            var stems = new Stems(keys, stemStarts);
+            var prepared = new TaggerSentence();
+            int[] labels = new int[64];
+            var found = new Dictionary<string, (EntityType Type, List<int> Starts)>(StringComparer.Ordinal);
+            var foundLookup = found.GetAlternateLookup<ReadOnlySpan<char>>();
+            int maxWords = 1;
+            foreach (Sentence sentence in text.Sentences)
             {
-                continue;
-            }
-
-            words.Clear();
-            for (int i = first; i < first + count; i++)
-            {
-                words.Add(text.Text.Substring(tokens[i].Span.Start, tokens[i].Span.Length));
-            }
-
-            if (labels.Length < count)
-            {
-                labels = new int[Math.Max(count, labels.Length * 2)];
-            }
-
-            TaggerSentence prepared = tagger.Prepare(words);
-            tagger.Tag(prepared, labels.AsSpan(0, count));
-            for (int i = 0; i < count; i++)
-            {
-                stems[first + i] = prepared.Stem(i).ToString();
-                sentenceEnd[first + i] = first + count;
-            }
-
-            foreach ((int start, int end, int label) in NerLabels.Chunks(labels.AsSpan(0, count)))
-            {
-                EntityType type = NerLabels.TypeOf(label);
-                output.Add(Make(first + start, first + end, type));
-                string key = string.Join(' ', stems, first + start, end - start);
-                if (!found.TryGetValue(key, out var entry))
+                cancellationToken.ThrowIfCancellationRequested();
+                int first = sentence.FirstToken;
+                int count = sentence.TokenCount;
+                if (count == 0)
                 {
-                    entry = (type, []);
-                    found.Add(key, entry);
+                    continue;
                 }
 
-                entry.Starts.Add(first + start);
-                maxWords = Math.Max(maxWords, end - start);
-                covered.AsSpan(first + start, end - start).Fill(true);
+                if (labels.Length < count)
+                {
+                    labels = new int[Math.Max(count, labels.Length * 2)];
+                }
+
+                tagger.Prepare(prepared, text.Text, tokens, keys, first, count);
+                tagger.Tag(prepared, labels.AsSpan(0, count));
+                for (int i = 0; i < count; i++)
+                {
+                    stemStarts[first + i] = prepared.StemStart[i];
+                    sentenceEnd[first + i] = first + count;
+                }
+
+                foreach ((int start, int end, int label) in NerLabels.Chunks(labels.AsSpan(0, count)))
+                {
+                    EntityType type = NerLabels.TypeOf(label);
+                    output.Add(Make(first + start, first + end, type));
+                    ReadOnlySpan<char> key = stems.Join(first + start, end - start, ref keyBuffer);
+                    if (!foundLookup.TryGetValue(key, out var entry))
+                    {
+                        entry = (type, []);
+                        found.Add(key.ToString(), entry);
+                    }
+
+                    entry.Starts.Add(first + start);
+                    maxWords = Math.Max(maxWords, end - start);
+                    covered.AsSpan(first + start, end - start).Fill(true);
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                Repeat(output, found, stems, covered, sentenceEnd, maxWords, ref keyBuffer);
             }
         }
-
-        if (found.Count > 0)
+        finally
         {
-            Repeat(output, found, stems, covered, sentenceEnd, maxWords);
+            ArrayPool<int>.Shared.Return(stemStarts);
+            ArrayPool<int>.Shared.Return(sentenceEnd);
+            ArrayPool<bool>.Shared.Return(covered);
+            ArrayPool<char>.Shared.Return(keyBuffer);
         }
     }
 
-    private void Repeat(List<Candidate> output, Dictionary<string, (EntityType Type, List<int> Starts)> found, string[] stems, bool[] covered, int[] sentenceEnd, int maxWords)
+    private void Repeat(List<Candidate> output, Dictionary<string, (EntityType Type, List<int> Starts)> found, Stems stems, bool[] covered, int[] sentenceEnd, int maxWords, ref char[] keyBuffer)
     {
         // A repeat starts on the first stem of a name found: other words need no joined keys.
         var firstStems = new HashSet<string>(StringComparer.Ordinal);
@@ -87,12 +102,15 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
             firstStems.Add(space < 0 ? key : key[..space]);
         }
 
-        for (int i = 0; i < stems.Length; i++)
+        var firstStemLookup = firstStems.GetAlternateLookup<ReadOnlySpan<char>>();
+        var foundLookup = found.GetAlternateLookup<ReadOnlySpan<char>>();
+        int tokenCount = text.Tokens.Count;
+        for (int i = 0; i < tokenCount; i++)
         {
             // Latin-script names recur capitalized: "may" is no repeat of "May".
             char initial = text.Text[text.Tokens[i].Span.Start];
-            if (covered[i] || stems[i] is null || text.Tokens[i].Type != TokenType.Word || char.IsAsciiLetterLower(initial)
-                || !firstStems.Contains(stems[i]))
+            if (covered[i] || !stems.Has(i) || text.Tokens[i].Type != TokenType.Word || char.IsAsciiLetterLower(initial)
+                || !firstStemLookup.Contains(stems[i]))
             {
                 continue;
             }
@@ -104,9 +122,9 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
                     continue;
                 }
 
-                string key = string.Join(' ', stems, i, n);
+                ReadOnlySpan<char> key = stems.Join(i, n, ref keyBuffer);
                 if (key.Length < 3 || (n == 1 && Lexicons.StopWords.Contains(keys[i]))
-                    || !found.TryGetValue(key, out var entry) || !Near(entry.Starts, i))
+                    || !foundLookup.TryGetValue(key, out var entry) || !Near(entry.Starts, i))
                 {
                     continue;
                 }
@@ -167,5 +185,44 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
         }
 
         return (0, false);
+    }
+
+    /// <summary>Each token's stem as a span of its folded key (the tagger's stem), joined with spaces into one buffer for lookups.</summary>
+    private readonly struct Stems(string[] keys, int[] starts)
+    {
+        public ReadOnlySpan<char> this[int token] => keys[token].AsSpan(starts[token]);
+
+        public bool Has(int token) => starts[token] >= 0;
+
+        /// <summary>The stems of tokens [<paramref name="first"/>, +<paramref name="count"/>) joined by spaces, in <paramref name="buffer"/> (grown from the pool when short).</summary>
+        public ReadOnlySpan<char> Join(int first, int count, ref char[] buffer)
+        {
+            int length = count - 1;
+            for (int t = first; t < first + count; t++)
+            {
+                length += this[t].Length;
+            }
+
+            if (buffer.Length < length)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = ArrayPool<char>.Shared.Rent(length);
+            }
+
+            int at = 0;
+            for (int t = first; t < first + count; t++)
+            {
+                if (t > first)
+                {
+                    buffer[at++] = ' ';
+                }
+
+                ReadOnlySpan<char> stem = this[t];
+                stem.CopyTo(buffer.AsSpan(at));
+                at += stem.Length;
+            }
+
+            return buffer.AsSpan(0, at);
+        }
     }
 }

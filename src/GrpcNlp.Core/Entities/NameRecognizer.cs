@@ -34,6 +34,11 @@ internal sealed class NameRecognizer
         .Select(t => t[..t.IndexOf(' ', StringComparison.Ordinal)])
         .ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_arabicTitleLookup = s_arabicTitles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishTitleLookup = s_englishTitles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_arabicRoleHeadLookup = s_arabicRoleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_titleHeadLookup = s_titleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Words that continue an Arabic name although the next word starts with the article: "عبد الله", "ابو الغيط".
     private static readonly FrozenSet<string> s_nameLinks = new[] { "عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -334,7 +339,8 @@ internal sealed class NameRecognizer
 
     private int MatchTitle(int i)
     {
-        string key = _keys[i];
+        // Looked up by span: this runs on every word, and most words are no title.
+        ReadOnlySpan<char> key = _keys[i];
         if (key.Length == 0)
         {
             // A word of marks only (a lone tatweel) folds to nothing.
@@ -342,7 +348,7 @@ internal sealed class NameRecognizer
         }
 
         bool english = char.IsAsciiLetter(key[0]);
-        FrozenSet<string> titles = english ? s_englishTitles : s_arabicTitles;
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> titles = english ? s_englishTitleLookup : s_arabicTitleLookup;
 
         // Abbreviated titles may be one token with their period ("Mr.", "Dr.").
         if (english && key.Length > 1 && key[^1] == '.')
@@ -353,31 +359,48 @@ internal sealed class NameRecognizer
         // "ورئيس الوزراء", "فالرئيس": a conjunction before the title.
         if (!english && key.Length > 3 && key[0] is 'و' or 'ف')
         {
-            string bare = key[1..];
-            if (titles.Contains(bare) || s_arabicRoleHeads.Contains(bare)
-                || (i + 1 < _keys.Length && s_titleHeads.Contains(bare) && titles.Contains(bare + " " + _keys[i + 1])))
+            ReadOnlySpan<char> bare = key[1..];
+            if (titles.Contains(bare) || s_arabicRoleHeadLookup.Contains(bare)
+                || (i + 1 < _keys.Length && s_titleHeadLookup.Contains(bare) && ContainsJoined(titles, bare, _keys[i + 1], null)))
             {
                 key = bare;
             }
         }
 
-        bool head = s_titleHeads.Contains(key);
-        if (head && i + 2 < _keys.Length && titles.Contains(key + " " + _keys[i + 1] + " " + _keys[i + 2]))
+        bool head = s_titleHeadLookup.Contains(key);
+        if (head && i + 2 < _keys.Length && ContainsJoined(titles, key, _keys[i + 1], _keys[i + 2]))
         {
             return i + 3;
         }
 
-        if (head && i + 1 < _keys.Length && titles.Contains(key + " " + _keys[i + 1]))
+        if (head && i + 1 < _keys.Length && ContainsJoined(titles, key, _keys[i + 1], null))
         {
             return i + 2;
         }
 
-        if (titles.Contains(key) || s_arabicRoleHeads.Contains(key))
+        if (titles.Contains(key) || s_arabicRoleHeadLookup.Contains(key))
         {
             return i + 1;
         }
 
         return -1;
+    }
+
+    // Whether "first second[ third]" (words joined by spaces; no third when null) is in the set.
+    private static bool ContainsJoined(FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set, ReadOnlySpan<char> first, ReadOnlySpan<char> second, string? third)
+    {
+        int length = first.Length + 1 + second.Length + (third is null ? 0 : third.Length + 1);
+        Span<char> joined = length <= 128 ? stackalloc char[length] : new char[length];
+        first.CopyTo(joined);
+        joined[first.Length] = ' ';
+        second.CopyTo(joined[(first.Length + 1)..]);
+        if (third is not null)
+        {
+            joined[first.Length + 1 + second.Length] = ' ';
+            third.CopyTo(joined[(first.Length + second.Length + 2)..]);
+        }
+
+        return set.Contains(joined);
     }
 
     // A word that is a stop word once its proclitic is removed ("ورئيس", "وفي") is no name.

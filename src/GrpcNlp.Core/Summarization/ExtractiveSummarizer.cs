@@ -183,10 +183,9 @@ public sealed class ExtractiveSummarizer
                     }
                 }
 
-                string text = document.Text.Substring(sentence.Span.Start, sentence.Span.Length);
                 int previousEnd = s == 0 ? 0 : document.Sentences[s - 1].Span.End;
                 bool paragraphStart = s == 0 || document.Text.AsSpan(previousEnd, sentence.Span.Start - previousEnd).Contains('\n');
-                sentences.Add(new SentenceInfo(d, s, sentence.Span, terms, EntityText.Fold(text), s, document.Sentences.Count, paragraphStart)
+                sentences.Add(new SentenceInfo(d, s, sentence.Span, terms, EntityText.Fold(document.Text.AsSpan(sentence.Span.Start, sentence.Span.Length)), s, document.Sentences.Count, paragraphStart)
                 {
                     Numbers = numbers,
                     WordsAndNumbers = wordsAndNumbers,
@@ -201,11 +200,15 @@ public sealed class ExtractiveSummarizer
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var documentFrequency = new List<int>();
-        var counts = new Dictionary<int, int>[sentences.Count];
+
+        // One term-count table for all sentences; each sentence keeps its term ids in ascending order and their counts.
+        var tf = new Dictionary<int, int>();
+        var termIds = new int[sentences.Count][];
+        var termCounts = new int[sentences.Count][];
         for (int s = 0; s < sentences.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var tf = new Dictionary<int, int>();
+            tf.Clear();
             foreach (string term in sentences[s].Terms)
             {
                 if (!ids.TryGetValue(term, out int id))
@@ -218,26 +221,31 @@ public sealed class ExtractiveSummarizer
                 tf[id] = tf.GetValueOrDefault(id) + 1;
             }
 
-            foreach (int id in tf.Keys)
+            int[] sorted = new int[tf.Count];
+            tf.Keys.CopyTo(sorted, 0);
+            Array.Sort(sorted);
+            int[] termCount = new int[sorted.Length];
+            for (int j = 0; j < sorted.Length; j++)
             {
-                documentFrequency[id]++;
+                termCount[j] = tf[sorted[j]];
+                documentFrequency[sorted[j]]++;
             }
 
-            counts[s] = tf;
+            termIds[s] = sorted;
+            termCounts[s] = termCount;
         }
 
         int n = sentences.Count;
         for (int s = 0; s < n; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var ids2 = new int[counts[s].Count];
-            var weights = new float[counts[s].Count];
-            int k = 0;
-            foreach (int id in counts[s].Keys.Order())
+            int[] ids2 = termIds[s];
+            var weights = new float[ids2.Length];
+            var frequencies = new int[ids2.Length];
+            for (int k = 0; k < ids2.Length; k++)
             {
-                ids2[k] = id;
-                weights[k] = (float)((1 + Math.Log(counts[s][id])) * Math.Log(1 + (n / (double)documentFrequency[id])));
-                k++;
+                frequencies[k] = documentFrequency[ids2[k]];
+                weights[k] = (float)((1 + Math.Log(termCounts[s][k])) * Math.Log(1 + (n / (double)frequencies[k])));
             }
 
             float norm = 0f;
@@ -254,7 +262,7 @@ public sealed class ExtractiveSummarizer
 
             sentences[s].TermIds = ids2;
             sentences[s].Weights = weights;
-            sentences[s].DocumentFrequencies = ids2.Select(id => documentFrequency[id]).ToArray();
+            sentences[s].DocumentFrequencies = frequencies;
         }
     }
 

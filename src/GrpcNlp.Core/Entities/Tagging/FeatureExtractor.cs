@@ -19,7 +19,7 @@ internal static class FeatureExtractor
     public static int Extract(TaggerSentence sentence, int i, Span<ulong> output)
     {
         int n = 0;
-        string word = sentence.Words[i];
+        ReadOnlySpan<char> word = sentence.Word(i);
         string folded = sentence.Folded[i];
         ReadOnlySpan<char> stem = sentence.Stem(i);
         Span<char> shape = stackalloc char[16];
@@ -90,14 +90,14 @@ internal static class FeatureExtractor
         Span<char> unused = stackalloc char[16];
         if (i > 0)
         {
-            int length = Shape(sentence.Words[i - 1], unused, otherShape, out int shortPrevious);
+            int length = Shape(sentence.Word(i - 1), unused, otherShape, out int shortPrevious);
             _ = length;
             output[n++] = Hash(31, otherShape[..shortPrevious], ownShort);
         }
 
         if (i + 1 < sentence.Count)
         {
-            int length = Shape(sentence.Words[i + 1], unused, otherShape, out int shortNext);
+            int length = Shape(sentence.Word(i + 1), unused, otherShape, out int shortNext);
             _ = length;
             output[n++] = Hash(32, ownShort, otherShape[..shortNext]);
         }
@@ -142,7 +142,7 @@ internal static class FeatureExtractor
     /// Word shape (X upper, x lower Latin, a Arabic, d digit, other characters themselves), capped
     /// at 16, and its short form where repeats collapse ("Xxxxx" -> "Xx").
     /// </summary>
-    private static int Shape(string word, Span<char> shape, Span<char> shortShape, out int shortLength)
+    private static int Shape(ReadOnlySpan<char> word, Span<char> shape, Span<char> shortShape, out int shortLength)
     {
         int length = 0;
         shortLength = 0;

@@ -9,7 +9,7 @@ internal interface IStemmer
     /// <summary>Number of leading characters of <paramref name="folded"/> that are proclitics (0 when none).</summary>
     /// <param name="word">The word as written.</param>
     /// <param name="folded">The word folded by <see cref="EntityText.Fold"/>.</param>
-    int ProcliticLength(string word, string folded);
+    int ProcliticLength(ReadOnlySpan<char> word, string folded);
 }
 
 /// <summary>
@@ -21,7 +21,7 @@ internal sealed class ProcliticStemmer : IStemmer
 {
     public static readonly ProcliticStemmer Instance = new();
 
-    public int ProcliticLength(string word, string folded)
+    public int ProcliticLength(ReadOnlySpan<char> word, string folded)
     {
         if (folded.Length < 3 || !EntityText.IsArabicLetter(folded[0]))
         {

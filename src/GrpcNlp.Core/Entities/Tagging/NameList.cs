@@ -66,8 +66,11 @@ internal sealed class NameList
     /// </summary>
     public void Match(TaggerSentence sentence)
     {
-        var labels = new int[sentence.Count];
-        var wordTypes = new int[sentence.Count];
+        // A reloaded sentence keeps its arrays while they are long enough.
+        int[] labels = sentence.ListLabels is { } oldLabels && oldLabels.Length >= sentence.Count ? oldLabels : new int[sentence.Count];
+        int[] wordTypes = sentence.ListWordTypes is { } oldTypes && oldTypes.Length >= sentence.Count ? oldTypes : new int[sentence.Count];
+        labels.AsSpan(0, sentence.Count).Clear();
+        wordTypes.AsSpan(0, sentence.Count).Clear();
         sentence.ListLabels = labels;
         sentence.ListWordTypes = wordTypes;
         if (_entries.Count == 0)

@@ -36,12 +36,23 @@ internal sealed class NerTagger
     public TaggerSentence Prepare(IReadOnlyList<string> words)
     {
         var sentence = new TaggerSentence(words, Stemmer);
+        MatchNames(sentence);
+        return sentence;
+    }
+
+    /// <summary>Loads tokens [<paramref name="first"/>, +<paramref name="count"/>) of a text into <paramref name="sentence"/> and matches them against the name list.</summary>
+    public void Prepare(TaggerSentence sentence, string text, IReadOnlyList<Tokenization.Token> tokens, string[] folded, int first, int count)
+    {
+        sentence.Load(text, tokens, folded, first, count, Stemmer);
+        MatchNames(sentence);
+    }
+
+    private void MatchNames(TaggerSentence sentence)
+    {
         if (Model.Names.Count > 0)
         {
             Model.Names.Match(sentence);
         }
-
-        return sentence;
     }
 
     /// <summary>Writes one label id per word of <paramref name="sentence"/> into <paramref name="labels"/>.</summary>

@@ -15,7 +15,7 @@ internal sealed class SegmenterStemmer(ArabicSegmenter segmenter) : IStemmer
     [ThreadStatic]
     private static WordSegment[]? s_segments;
 
-    public int ProcliticLength(string word, string folded)
+    public int ProcliticLength(ReadOnlySpan<char> word, string folded)
     {
         if (folded.Length < 3 || !EntityText.IsArabicLetter(folded[0]))
         {
@@ -32,7 +32,7 @@ internal sealed class SegmenterStemmer(ArabicSegmenter segmenter) : IStemmer
 
         // The split is on the written word; folding keeps one character for each one it does not drop.
         int kept = 0;
-        foreach (char c in word.AsSpan(0, end))
+        foreach (char c in word[..end])
         {
             kept += EntityText.IsDropped(c) ? 0 : 1;
         }
