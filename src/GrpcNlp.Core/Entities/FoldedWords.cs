@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Entities;
 
@@ -20,15 +20,11 @@ internal static class FoldedWords
     /// <summary>The longest word whose folded form is kept; longer ones (URLs, runs) rarely repeat.</summary>
     public const int MaxWordLength = 32;
 
-    private static readonly ConcurrentDictionary<string, string> s_forms = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup =
-        s_forms.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // Kept apart from the dictionary's Count, which takes every lock of the dictionary.
-    private static int s_count;
+    // Each kept form is its own key and value: the map serves as a pool of shared strings.
+    private static readonly KeptStrings<string> s_forms = new(Capacity, MaxWordLength);
 
     /// <summary>How many forms are kept now; never more than <see cref="Capacity"/>.</summary>
-    public static int Count => Volatile.Read(ref s_count);
+    public static int Count => s_forms.Count;
 
     /// <summary>The folded form of <paramref name="word"/>, a kept string when it was seen before.</summary>
     public static string Fold(ReadOnlySpan<char> word)
@@ -40,21 +36,13 @@ internal static class FoldedWords
 
         Span<char> buffer = stackalloc char[MaxWordLength];
         ReadOnlySpan<char> folded = buffer[..EntityText.FoldInto(word, buffer)];
-        if (s_lookup.TryGetValue(folded, out string? form))
+        if (s_forms.TryGet(folded, out string? form, out _))
         {
             return form;
         }
 
         form = folded.ToString();
-        if (Volatile.Read(ref s_count) < Capacity)
-        {
-            // Reserve a place first, so that parallel misses never take the count past Capacity.
-            if (Interlocked.Increment(ref s_count) > Capacity || !s_forms.TryAdd(form, form))
-            {
-                Interlocked.Decrement(ref s_count);
-            }
-        }
-
+        s_forms.TryKeep(form, form);
         return form;
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Normalization;
 
@@ -22,11 +22,7 @@ public sealed class NormalizedFormCache
     /// <summary>The longest token whose form is kept; longer ones (URLs, runs) rarely repeat.</summary>
     public const int MaxTokenLength = 32;
 
-    private readonly ConcurrentDictionary<string, string> _forms = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    // Kept apart from the dictionary's Count, which takes every lock of the dictionary.
-    private int _count;
+    private readonly KeptStrings<string> _forms;
 
     /// <summary>Creates an empty cache for <paramref name="normalizer"/>.</summary>
     /// <param name="normalizer">The normalizer whose forms are kept.</param>
@@ -34,20 +30,18 @@ public sealed class NormalizedFormCache
     public NormalizedFormCache(TextNormalizer normalizer, int capacity = DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(normalizer);
-        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Normalizer = normalizer;
-        Capacity = capacity;
-        _lookup = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _forms = new KeptStrings<string>(capacity, MaxTokenLength);
     }
 
     /// <summary>The normalizer whose forms are kept.</summary>
     public TextNormalizer Normalizer { get; }
 
     /// <summary>The most forms kept.</summary>
-    public int Capacity { get; }
+    public int Capacity => _forms.Capacity;
 
     /// <summary>How many forms are kept now; never more than <see cref="Capacity"/>.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _forms.Count;
 
     /// <summary>The normalized form of <paramref name="token"/>, from the cache when it is there.</summary>
     /// <param name="token">The token's chars.</param>
@@ -62,22 +56,14 @@ public sealed class NormalizedFormCache
     /// <param name="token">The token's chars.</param>
     public (string Text, string Normalized) Get(ReadOnlySpan<char> token)
     {
-        if (token.Length <= MaxTokenLength && _lookup.TryGetValue(token, out string? text, out string? form))
+        if (_forms.TryGet(token, out string? text, out string? form))
         {
             return (text, form);
         }
 
         text = token.ToString();
         form = Normalizer.NormalizeToString(text);
-        if (token.Length <= MaxTokenLength && Volatile.Read(ref _count) < Capacity)
-        {
-            // Reserve a place first, so that parallel misses never take the count past Capacity.
-            if (Interlocked.Increment(ref _count) > Capacity || !_forms.TryAdd(text, form))
-            {
-                Interlocked.Decrement(ref _count);
-            }
-        }
-
+        _forms.TryKeep(text, form);
         return (text, form);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Segmentation;
@@ -18,6 +17,9 @@ public sealed class ArabicSegmenter
     // Words are analysed once: the analysis does not depend on the scheme, and text is Zipfian.
     private const int CacheCapacity = 200_000;
 
+    // Longer tokens are not words (runs, URLs); they stay whole.
+    private const int MaxWordLength = 64;
+
     private static readonly Lazy<ArabicSegmenter> s_embedded = new(() => new ArabicSegmenter(SegmenterModel.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // The Arabic letters hamza..yeh, U+0621–U+063A and U+0641–U+064A (U+0640 is tatweel).
@@ -26,13 +28,11 @@ public sealed class ArabicSegmenter
         "\u0641\u0642\u0643\u0644\u0645\u0646\u0647\u0648\u0649\u064A");
 
     private readonly SegmenterModel _model;
-    private readonly ConcurrentDictionary<string, SegmentAnalysis> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SegmentAnalysis>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
+    private readonly KeptStrings<SegmentAnalysis> _cache = new(CacheCapacity, MaxWordLength);
 
     internal ArabicSegmenter(SegmenterModel model)
     {
         _model = model;
-        _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The segmenter with the model embedded in this assembly (loaded on first use).</summary>
@@ -70,7 +70,7 @@ public sealed class ArabicSegmenter
             return 0;
         }
 
-        if (scheme == SegmentationScheme.None || word.Length > 64)
+        if (scheme == SegmentationScheme.None || word.Length > MaxWordLength)
         {
             return Whole(word.Length, destination);
         }
@@ -108,17 +108,13 @@ public sealed class ArabicSegmenter
     /// <summary>The best analysis of a word of Arabic letters only.</summary>
     internal SegmentAnalysis Analyze(ReadOnlySpan<char> letters)
     {
-        if (_cacheLookup.TryGetValue(letters, out SegmentAnalysis cached))
+        if (_cache.TryGet(letters, out _, out SegmentAnalysis cached))
         {
             return cached;
         }
 
         SegmentAnalysis best = Rank(letters, _model);
-        if (_cache.Count < CacheCapacity)
-        {
-            _cacheLookup.TryAdd(letters, best);
-        }
-
+        _cache.TryKeep(letters.ToString(), best);
         return best;
     }
 

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using GrpcNlp.Core.Entities;
+using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Summarization;
 
@@ -21,13 +21,8 @@ internal static class LightStemmer
     private static readonly string[] s_arabicPrefixes = ["وبال", "فبال", "وال", "بال", "كال", "فال", "لل", "ال"];
     private static readonly string[] s_arabicSuffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
-    // The terms of the first TermCapacity distinct norms of at most MaxCachedLength chars (null for a stop word).
-    private const int TermCapacity = 50_000;
-    private const int MaxCachedLength = 32;
-    private static readonly ConcurrentDictionary<string, string?> s_terms = new(StringComparer.Ordinal);
-
-    // Kept apart from the dictionary's Count, which takes every lock of the dictionary.
-    private static int s_termCount;
+    // The terms of the first 50,000 distinct norms of at most 32 chars (null for a stop word).
+    private static readonly KeptStrings<string?> s_terms = new(capacity: 50_000, maxKeyLength: 32);
 
     /// <summary>The stem of a content word, or null for a stop word or a word shorter than two letters.</summary>
     /// <param name="norm">The token's Search-normalized form.</param>
@@ -36,20 +31,16 @@ internal static class LightStemmer
     {
         // Terms under the shipped stop words are kept per norm: folding and stripping cut new
         // strings, and text is Zipfian, so most tokens of a text are words seen before.
-        bool cached = ReferenceEquals(stopWords, Lexicons.StopWords) && norm.Length <= MaxCachedLength;
-        if (cached && s_terms.TryGetValue(norm, out string? term))
+        bool cached = ReferenceEquals(stopWords, Lexicons.StopWords);
+        if (cached && s_terms.TryGet(norm, out _, out string? term))
         {
             return term;
         }
 
         term = Stem(norm, stopWords);
-        if (cached && Volatile.Read(ref s_termCount) < TermCapacity)
+        if (cached)
         {
-            // Reserve a place first, so that parallel misses never take the count past the capacity.
-            if (Interlocked.Increment(ref s_termCount) > TermCapacity || !s_terms.TryAdd(norm, term))
-            {
-                Interlocked.Decrement(ref s_termCount);
-            }
+            s_terms.TryKeep(norm, term);
         }
 
         return term;
