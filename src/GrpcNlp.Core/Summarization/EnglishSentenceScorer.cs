@@ -4,20 +4,20 @@ namespace GrpcNlp.Core.Summarization;
 /// <summary>The learned scorer of English sentences (logistic regression over <see cref="SentenceFeatures"/>).</summary>
 internal static class EnglishSentenceScorer
 {
-    /// <summary>Weights in <see cref="SentenceFeatures.Names"/> order, and the bias (label threshold 0.60, 3000 iterations, L2 0.001).</summary>
+    /// <summary>Weights in <see cref="SentenceFeatures.Names"/> order, and the bias (label threshold 0.50, 3000 iterations, L2 0.001).</summary>
     public static LinearSentenceScorer Model { get; } = new(
         [
-            -1.2047f, // lead
-            -0.0556f, // first
-            0.4399f, // second
-            -0.6563f, // relative
-            0.0534f, // paragraph
-            5.5523f, // centrality
-            0.9967f, // near_first
-            1.183f, // centroid
-            -0.1975f, // length
-            0.1045f, // short
-            0.069f, // numbers
+            -1.3344f, // lead
+            0.1274f, // first
+            0.4962f, // second
+            -0.6039f, // relative
+            -1.4071f, // paragraph
+            5.3854f, // centrality
+            0.9263f, // near_first
+            0.9849f, // centroid
+            -0.3363f, // length
+            0.5241f, // short
+            0.0425f, // numbers
         ],
-        -3.1988f);
+        -1.4974f);
 }
