@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using GrpcNlp.Core.Languages;
 using GrpcNlp.Core.Normalization;
 using GrpcNlp.Core.Tokenization;
@@ -11,15 +10,13 @@ namespace GrpcNlp.Core.Pipeline;
 /// Thread-safe. Each token's normalized form comes from a bounded cache of forms per set of
 /// options (equal options share one; at most <see cref="MaxCachedOptionSets"/> sets are
 /// cached per analyzer), so a word seen before costs a lookup and no new string; tokens under
-/// other options are normalized by one <see cref="TextNormalizer"/> per
-/// <see cref="NormalizationOptions"/> instance.
+/// other options are normalized directly (a <see cref="TextNormalizer"/> is a thin handle on
+/// rules built once per set of options).
 /// </remarks>
 public sealed class TextAnalyzer
 {
     // A request may carry its own options: bound the caches such requests can create.
     internal const int MaxCachedOptionSets = 8;
-
-    private static readonly ConditionalWeakTable<NormalizationOptions, TextNormalizer> s_normalizers = [];
 
     // NormalizationOptions is a record: equal options (a preset, or the same request options
     // resolved anew) find the same cache.
@@ -55,7 +52,7 @@ public sealed class TextAnalyzer
         IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
 
         NormalizedFormCache? forms = FormCacheFor(tokenNormalization);
-        TextNormalizer normalizer = forms?.Normalizer ?? s_normalizers.GetValue(tokenNormalization, static options => new TextNormalizer(options));
+        TextNormalizer normalizer = forms?.Normalizer ?? new TextNormalizer(tokenNormalization);
         string[] norms = new string[tokens.Count];
         for (int i = 0; i < norms.Length; i++)
         {
