@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -15,7 +14,10 @@ namespace GrpcNlp.Core.Normalization;
 /// </summary>
 internal sealed class CharRules
 {
-    private static readonly ConcurrentDictionary<NormalizationOptions, CharRules> s_cache = new();
+    /// <summary>How many option sets keep their rules (about 0.6 MB each) between calls.</summary>
+    internal const int MaxCachedOptionSets = 16;
+
+    private static readonly RecentlyUsedCache s_cache = new(MaxCachedOptionSets);
     private static readonly Lazy<bool[]> s_continuation = new(BuildContinuationTable);
 
     private CharRules(NormalizationOptions options)
@@ -377,7 +379,16 @@ internal sealed class CharRules
     /// <summary>Chars that may change or may combine with a neighbour; all others are copied as is.</summary>
     public SearchValues<char> Special { get; }
 
-    public static CharRules For(NormalizationOptions options) => s_cache.GetOrAdd(options, static o => new CharRules(o));
+    /// <summary>
+    /// The rules of <paramref name="options"/>: shared for the most recently used option sets,
+    /// built anew (some milliseconds) for a set that is not among them. Requests may carry their
+    /// own options, so the cache is bounded: a caller cycling through many combinations costs
+    /// time, not memory.
+    /// </summary>
+    public static CharRules For(NormalizationOptions options) => s_cache.GetOrBuild(options);
+
+    /// <summary>The number of option sets whose rules are cached now (for tests).</summary>
+    internal static int CachedOptionSets => s_cache.Count;
 
     public static bool IsLineBreak(char c) =>
         c is '\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029';
@@ -657,6 +668,73 @@ internal sealed class CharRules
 
     private static bool IsMark(UnicodeCategory category) =>
         category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>A bounded map from option sets to their rules that evicts the least recently used.</summary>
+    private sealed class RecentlyUsedCache(int capacity)
+    {
+        private readonly Lock _lock = new();
+        private readonly Dictionary<NormalizationOptions, LinkedListNode<CharRules>> _byOptions = [];
+        private readonly LinkedList<CharRules> _recency = new();
+
+        public int Count
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _byOptions.Count;
+                }
+            }
+        }
+
+        public CharRules GetOrBuild(NormalizationOptions options)
+        {
+            if (TryGet(options) is { } cached)
+            {
+                return cached;
+            }
+
+            // Built outside the lock: other option sets are served meanwhile. Two callers may
+            // build the same set at once; the first one stored wins.
+            var built = new CharRules(options);
+            lock (_lock)
+            {
+                if (_byOptions.TryGetValue(options, out LinkedListNode<CharRules>? raced))
+                {
+                    return raced.Value;
+                }
+
+                _byOptions[options] = _recency.AddFirst(built);
+                if (_byOptions.Count > capacity)
+                {
+                    LinkedListNode<CharRules> oldest = _recency.Last!;
+                    _recency.RemoveLast();
+                    _byOptions.Remove(oldest.Value.Options);
+                }
+            }
+
+            return built;
+        }
+
+        private CharRules? TryGet(NormalizationOptions options)
+        {
+            lock (_lock)
+            {
+                if (!_byOptions.TryGetValue(options, out LinkedListNode<CharRules>? node))
+                {
+                    return null;
+                }
+
+                if (node != _recency.First)
+                {
+                    _recency.Remove(node);
+                    _recency.AddFirst(node);
+                }
+
+                return node.Value;
+            }
+        }
+    }
 }
 
 /// <summary>What the rules do to one BMP char on its own (the high bit of the table marks removal).</summary>
