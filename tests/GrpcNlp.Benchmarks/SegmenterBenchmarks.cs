@@ -22,14 +22,29 @@ public class SegmenterBenchmarks
     private readonly WordSegment[] _segments = new WordSegment[ArabicSegmenter.MaxSegments];
     private string _text = "";
 
-    /// <summary>Input name: UTF-16 length.</summary>
-    [Params("ar-100KB")]
+    /// <summary>Input name: a real article when configured, and generated text.</summary>
+    [ParamsSource(nameof(Inputs))]
     public string Input { get; set; } = "";
+
+    public static IEnumerable<string> Inputs()
+    {
+        if (SampleText.Article() is not null)
+        {
+            yield return "ar-article";
+        }
+
+        yield return "ar-100KB";
+    }
 
     [GlobalSetup]
     public void Setup()
     {
-        _text = SampleText.Article() ?? SampleText.Arabic(100 * 1024);
+        _text = Input switch
+        {
+            "ar-100KB" => SampleText.Arabic(100 * 1024),
+            "ar-article" => SampleText.Article() ?? SampleText.Arabic(8 * 1024),
+            _ => throw new InvalidOperationException($"Unknown input {Input}."),
+        };
         Console.WriteLine($"// {Input}: {_text.Length} UTF-16 units, {Encoding.UTF8.GetByteCount(_text)} UTF-8 bytes");
     }
 
