@@ -92,6 +92,16 @@ class Server:
             fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def jit_seconds(self):
+        """The runtime's total JIT compilation time so far, from the server's Prometheus endpoint
+        (the System.Runtime meter), or None when it cannot be read (curl missing, endpoint off)."""
+        if shutil.which("curl") is None:
+            return None
+        result = subprocess.run(["curl", "-s", "--max-time", "5", "--http2-prior-knowledge", f"{self.address}/metrics"],
+                                capture_output=True, text=True)
+        match = re.search(r"^dotnet_jit_compilation_time_seconds_total\{[^}]*\} ([\d.eE+-]+)$", result.stdout, re.MULTILINE)
+        return float(match.group(1)) if match else None
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -148,6 +158,35 @@ def run_h2load(server, call, body, seconds, connections, streams, out_dir, name)
     }
 
 
+def settle_jit(server, calls, connections, streams, max_seconds):
+    """Loads every call in turn, 1 s each, until a round compiles for less than 1 % of its time.
+
+    The runtime compiles hot methods again (tiered compilation, dynamic PGO) on a background
+    thread for the first seconds or minutes of load; a call with more code (Tokenize) than the
+    baseline (the health check) would otherwise be measured while its code is still being
+    recompiled, and the ratio would say more about the JIT than about the call. Returns the
+    rounds run, their seconds and the JIT seconds of the last round (None when unreadable)."""
+    started = time.monotonic()
+    rounds, last = 0, None
+    before = server.jit_seconds()
+    if before is None:
+        return rounds, 0.0, None
+    while time.monotonic() - started < max_seconds:
+        round_started = time.monotonic()
+        for call, body in calls:
+            subprocess.run(["h2load", f"http://127.0.0.1:{server.port}/{call}", "-D", "1", "-t", "1",
+                            "-c", str(connections), "-m", str(streams), "-H", "content-type: application/grpc",
+                            "-H", "te: trailers", "-d", str(body)], capture_output=True, text=True)
+        rounds += 1
+        after = server.jit_seconds()
+        last = after - before
+        before = after
+        log(f"JIT settling: round {rounds}, {last * 1000:.0f} ms of JIT in {time.monotonic() - round_started:.1f} s")
+        if last < 0.01 * (time.monotonic() - round_started):
+            break
+    return rounds, time.monotonic() - started, last
+
+
 def run_bench(server, call, data_file, seconds, concurrency, connections, out_dir, name):
     report_path = out_dir / f"bench-{name}.json"
     cpu_before = server.cpu_seconds()
@@ -187,6 +226,17 @@ def run_stream(out_dir, call, stream_bytes, chunk, name):
                 "idle_rss_mb": idle_rss / 1024.0, "peak_rss_mb": peak_rss / 1024.0, "errors": report["count"] - ok}
     finally:
         server.stop()
+
+
+def settle_line(settle, settle_seconds):
+    rounds, spent, last = settle
+    if settle_seconds <= 0:
+        return "JIT settling: skipped (--settle-seconds 0)."
+    if last is None:
+        return "JIT settling: skipped (the server's /metrics could not be read with curl)."
+    state = "settled" if last < 0.01 * spent / max(rounds, 1) else f"not settled within {settle_seconds} s"
+    return (f"JIT settling before the measurements: {rounds} round(s) of every call for 1 s each, {spent:.0f} s, "
+            f"{last * 1000:.0f} ms of JIT in the last round ({state}).")
 
 
 def load_inputs(samples_dir):
@@ -233,6 +283,8 @@ def main():
     parser.add_argument("--chunk-size", default="64KiB", help="stream chunk size (default 64KiB)")
     parser.add_argument("--connections", type=int, default=2, help="HTTP/2 connections (default 2)")
     parser.add_argument("--streams", type=int, default=8, help="concurrent calls per connection (default 8)")
+    parser.add_argument("--settle-seconds", type=int,
+                        help="at most this long loading every unary call until the JIT settles (default 90, quick 30; 0: skip)")
     parser.add_argument("--streams-only", action="store_true",
                         help="run only the two streams (NormalizeStream, TokenizeStream), no unary loads")
     parser.add_argument("--samples", type=Path, default=ROOT.parent / "shared/samples/ar",
@@ -241,6 +293,7 @@ def main():
     args = parser.parse_args()
 
     seconds = args.seconds or (2 if args.quick else 6)
+    settle_seconds = args.settle_seconds if args.settle_seconds is not None else (30 if args.quick else 90)
     stream_bytes = args.stream_bytes or ("64MiB" if args.quick else "1GiB")
     out_dir = args.out
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -264,6 +317,7 @@ def main():
         cases = []
 
     concurrency = args.connections * args.streams
+    settle = (0, 0.0, None)
     rows = []
     unary_rss = 0.0
     log(f"unary loads: {seconds} s each, {args.connections} connections x {args.streams} streams; inputs from {source} text")
@@ -279,9 +333,15 @@ def main():
             # Warm every code path (JIT, tiering) before any measurement, the baseline's included.
             cli("bench", "--server", server.address, "--call", call, "-D", str(data_file), "-z", "1s", "-c", str(concurrency))
             prepared.append((name, data_file, body))
+        if prepared and settle_seconds > 0:
+            settle = settle_jit(server, [(case[1], body) for case, (_, _, body) in zip(cases, prepared)],
+                                args.connections, args.streams, settle_seconds)
         for (rpc, call, input_name, message), (name, data_file, body) in zip(cases, prepared):
+            jit_before = server.jit_seconds()
             log(f"{rpc} {input_name}: h2load")
             h2 = run_h2load(server, call, body, seconds, args.connections, args.streams, out_dir, name)
+            jit_after = server.jit_seconds()
+            h2["jit_ms"] = (jit_after - jit_before) * 1000 if jit_before is not None and jit_after is not None else None
             log(f"{rpc} {input_name}: grpcnlp bench")
             gb = run_bench(server, call, data_file, seconds, concurrency, args.connections, out_dir, name)
             size = len(message["document"]["text"].encode("utf-8")) if "document" in message else 0
@@ -318,15 +378,19 @@ def main():
             "## Unary calls",
             "",
             "req/s, p50 and p99 latency in ms; ratio = req/s / the health check's req/s measured by the same tool in the same run; "
-            "server CPU = the server's user+system CPU time during the bench run / its calls (not inflated by other jobs on the machine).",
+            "server CPU = the server's user+system CPU time during the bench run / its calls (not inflated by other jobs on the machine); "
+            "JIT = the server's JIT compilation time during the h2load run (tiered recompilation still going on when above a few ms).",
             "",
-            "| RPC | input | h2load req/s | p50 | p99 | ratio | bench req/s | p50 | p99 | ratio | gRPC errors | server CPU/call (µs) |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            settle_line(settle, settle_seconds),
+            "",
+            "| RPC | input | h2load req/s | p50 | p99 | ratio | bench req/s | p50 | p99 | ratio | gRPC errors | server CPU/call (µs) | JIT (ms) |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for rpc, input_name, size, h2, gb in rows:
+            jit = "n/a" if h2["jit_ms"] is None else f"{h2['jit_ms']:,.0f}"
             lines.append(
                 f"| {rpc} | {input_name} | {h2['rps']:,.0f} | {h2['p50']:.2f} | {h2['p99']:.2f} | {h2['rps'] / baseline_h2:.2f} "
-                f"| {gb['rps']:,.0f} | {gb['p50']:.2f} | {gb['p99']:.2f} | {gb['rps'] / baseline_gb:.2f} | {gb['errors']} | {gb['cpu_us']:,.0f} |")
+                f"| {gb['rps']:,.0f} | {gb['p50']:.2f} | {gb['p99']:.2f} | {gb['rps'] / baseline_gb:.2f} | {gb['errors']} | {gb['cpu_us']:,.0f} | {jit} |")
             if gb["errors"] or h2["failed"] or h2["non2xx"] or h2["succeeded"] == 0:
                 failures.append(f"{rpc} {input_name}: gRPC errors {gb['statuses']}, h2load failed {h2['failed']}, non-2xx {h2['non2xx']}")
         lines += ["", f"Server peak RSS over the unary loads: {unary_rss:.0f} MB."]
