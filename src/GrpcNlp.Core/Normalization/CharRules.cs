@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -669,70 +670,64 @@ internal sealed class CharRules
     private static bool IsMark(UnicodeCategory category) =>
         category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
-    /// <summary>A bounded map from option sets to their rules that evicts the least recently used.</summary>
+    /// <summary>
+    /// A bounded map from option sets to their rules that evicts the least recently used. A hit
+    /// is a lock-free dictionary read and one store of the time; only a miss takes the lock.
+    /// </summary>
     private sealed class RecentlyUsedCache(int capacity)
     {
-        private readonly Lock _lock = new();
-        private readonly Dictionary<NormalizationOptions, LinkedListNode<CharRules>> _byOptions = [];
-        private readonly LinkedList<CharRules> _recency = new();
+        private readonly ConcurrentDictionary<NormalizationOptions, Entry> _byOptions = new();
+        private readonly Lock _evictionLock = new();
+        private long _clock;
 
-        public int Count
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _byOptions.Count;
-                }
-            }
-        }
+        public int Count => _byOptions.Count;
 
         public CharRules GetOrBuild(NormalizationOptions options)
         {
-            if (TryGet(options) is { } cached)
+            if (_byOptions.TryGetValue(options, out Entry? cached))
             {
-                return cached;
+                // Racy on purpose: two hits may store their ticks in either order; the order of
+                // eviction only needs to be roughly by recency.
+                cached.LastUsed = Interlocked.Increment(ref _clock);
+                return cached.Rules;
             }
 
             // Built outside the lock: other option sets are served meanwhile. Two callers may
             // build the same set at once; the first one stored wins.
-            var built = new CharRules(options);
-            lock (_lock)
+            var built = new Entry(new CharRules(options)) { LastUsed = Interlocked.Increment(ref _clock) };
+            lock (_evictionLock)
             {
-                if (_byOptions.TryGetValue(options, out LinkedListNode<CharRules>? raced))
+                if (_byOptions.TryGetValue(options, out Entry? raced))
                 {
-                    return raced.Value;
+                    return raced.Rules;
                 }
 
-                _byOptions[options] = _recency.AddFirst(built);
-                if (_byOptions.Count > capacity)
+                // Room is made before the new set goes in, so the count never exceeds the bound.
+                while (_byOptions.Count >= capacity)
                 {
-                    LinkedListNode<CharRules> oldest = _recency.Last!;
-                    _recency.RemoveLast();
-                    _byOptions.Remove(oldest.Value.Options);
+                    NormalizationOptions? oldest = null;
+                    long oldestUse = long.MaxValue;
+                    foreach (KeyValuePair<NormalizationOptions, Entry> pair in _byOptions)
+                    {
+                        if (pair.Value.LastUsed < oldestUse)
+                        {
+                            (oldest, oldestUse) = (pair.Key, pair.Value.LastUsed);
+                        }
+                    }
+
+                    _byOptions.TryRemove(oldest!, out _);
                 }
+
+                _byOptions[options] = built;
+                return built.Rules;
             }
-
-            return built;
         }
 
-        private CharRules? TryGet(NormalizationOptions options)
+        private sealed class Entry(CharRules rules)
         {
-            lock (_lock)
-            {
-                if (!_byOptions.TryGetValue(options, out LinkedListNode<CharRules>? node))
-                {
-                    return null;
-                }
+            public CharRules Rules { get; } = rules;
 
-                if (node != _recency.First)
-                {
-                    _recency.Remove(node);
-                    _recency.AddFirst(node);
-                }
-
-                return node.Value;
-            }
+            public long LastUsed { get; set; }
         }
     }
 }

@@ -28,6 +28,17 @@ public sealed class CharRulesCacheTests
     }
 
     [Fact]
+    public void ParallelCallersGetTheirOwnRulesAndTheBoundHolds()
+    {
+        Parallel.For(0, CharRules.MaxCachedOptionSets * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            NormalizationOptions options = Combination(i % (CharRules.MaxCachedOptionSets * 2));
+            Assert.Equal(options, CharRules.For(options).Options);
+            Assert.InRange(CharRules.CachedOptionSets, 1, CharRules.MaxCachedOptionSets);
+        });
+    }
+
+    [Fact]
     public void AnOptionSetInUseStaysSharedWhileOthersComeAndGo()
     {
         NormalizationOptions inUse = Combination(63);
