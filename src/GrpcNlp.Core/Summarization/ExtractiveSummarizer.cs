@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Tokenization;
@@ -73,19 +74,23 @@ public sealed class ExtractiveSummarizer
             throw new ArgumentOutOfRangeException(nameof(options), "RedundancyWeight must be in [0, 1].");
         }
 
-        List<SentenceInfo> sentences = CollectSentences(documents, cancellationToken);
+        // An exception (cancellation) drops the scratch instead of giving it back half used.
+        SummaryScratch scratch = SummaryScratch.Rent();
+        List<SentenceInfo> sentences = CollectSentences(documents, scratch, cancellationToken);
         if (sentences.Count == 0)
         {
+            SummaryScratch.Return(scratch);
             return new SummaryResult([], 0);
         }
 
         IReadOnlyList<Keyphrase> keyphrases = _keyphrases.Extract(documents, options.KeyphraseCount, cancellationToken);
 
-        float[] rank = RankSentences(sentences, cancellationToken);
+        float[] rank = RankSentences(sentences, scratch, cancellationToken);
         ScoringWeights[] weights = documents.Select(d => ScoringWeights.For(d.Language)).ToArray();
         LinearSentenceScorer?[] scorers = documents.Select(d => ScorerFor(d.Language)).ToArray();
-        float[] scores = Score(sentences, rank, weights, scorers);
+        float[] scores = Score(sentences, rank, weights, scorers, scratch);
         List<int> chosen = Select(sentences, scores, options, cancellationToken);
+        SummaryScratch.Return(scratch);
 
         if (options.Order == SummaryOrder.Document)
         {
@@ -113,21 +118,24 @@ public sealed class ExtractiveSummarizer
     /// <summary>The <see cref="SentenceFeatures"/> of every sentence of one document, in order (for training a scorer).</summary>
     internal static float[][] Features(AnalyzedText document, CancellationToken cancellationToken)
     {
-        List<SentenceInfo> sentences = CollectSentences([document], cancellationToken);
+        SummaryScratch scratch = SummaryScratch.Rent();
+        List<SentenceInfo> sentences = CollectSentences([document], scratch, cancellationToken);
         if (sentences.Count == 0)
         {
+            SummaryScratch.Return(scratch);
             return [];
         }
 
-        float[] rank = RankSentences(sentences, cancellationToken);
+        float[] rank = RankSentences(sentences, scratch, cancellationToken);
         float[][] rows = new float[sentences.Count][];
-        FeatureContext context = FeatureContext.Create(sentences, rank);
+        FeatureContext context = FeatureContext.Create(sentences, rank, scratch);
         for (int s = 0; s < sentences.Count; s++)
         {
             rows[s] = new float[SentenceFeatures.Count];
             context.Compute(sentences, rank, s, rows[s]);
         }
 
+        SummaryScratch.Return(scratch);
         return rows;
     }
 
@@ -138,16 +146,17 @@ public sealed class ExtractiveSummarizer
     private static bool IsLanguage(string tag, string primary) =>
         tag.StartsWith(primary, StringComparison.OrdinalIgnoreCase) && (tag.Length == primary.Length || tag[primary.Length] is '-' or '_');
 
-    private static float[] RankSentences(List<SentenceInfo> sentences, CancellationToken cancellationToken)
+    private static float[] RankSentences(List<SentenceInfo> sentences, SummaryScratch scratch, CancellationToken cancellationToken)
     {
-        Vectorize(sentences, cancellationToken);
-        SimilarityGraph graph = BuildGraph(sentences, cancellationToken);
+        Vectorize(sentences, scratch, cancellationToken);
+        SimilarityGraph graph = BuildGraph(sentences, scratch, cancellationToken);
         return Rank(graph, cancellationToken);
     }
 
-    private static List<SentenceInfo> CollectSentences(IReadOnlyList<AnalyzedText> documents, CancellationToken cancellationToken)
+    private static List<SentenceInfo> CollectSentences(IReadOnlyList<AnalyzedText> documents, SummaryScratch scratch, CancellationToken cancellationToken)
     {
         FrozenSet<string> stopWords = Lexicons.StopWords;
+        List<string> terms = scratch.Terms;
         var sentences = new List<SentenceInfo>();
         for (int d = 0; d < documents.Count; d++)
         {
@@ -156,7 +165,7 @@ public sealed class ExtractiveSummarizer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Sentence sentence = document.Sentences[s];
-                var terms = new List<string>();
+                int termStart = terms.Count;
                 int numbers = 0;
                 int wordsAndNumbers = 0;
                 int end = Math.Min(sentence.FirstToken + sentence.TokenCount, document.Tokens.Count);
@@ -185,8 +194,10 @@ public sealed class ExtractiveSummarizer
 
                 int previousEnd = s == 0 ? 0 : document.Sentences[s - 1].Span.End;
                 bool paragraphStart = s == 0 || document.Text.AsSpan(previousEnd, sentence.Span.Start - previousEnd).Contains('\n');
-                sentences.Add(new SentenceInfo(d, s, sentence.Span, terms, EntityText.Fold(document.Text.AsSpan(sentence.Span.Start, sentence.Span.Length)), s, document.Sentences.Count, paragraphStart)
+                sentences.Add(new SentenceInfo(d, s, sentence.Span, document.Text, s, document.Sentences.Count, paragraphStart, scratch)
                 {
+                    TermStart = termStart,
+                    TermCount = terms.Count - termStart,
                     Numbers = numbers,
                     WordsAndNumbers = wordsAndNumbers,
                 });
@@ -196,15 +207,19 @@ public sealed class ExtractiveSummarizer
         return sentences;
     }
 
-    private static void Vectorize(List<SentenceInfo> sentences, CancellationToken cancellationToken)
+    private static void Vectorize(List<SentenceInfo> sentences, SummaryScratch scratch, CancellationToken cancellationToken)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documentFrequency = new List<int>();
+        Dictionary<string, int> ids = scratch.TermIdsByTerm;
+        ids.Clear();
 
-        // One term-count table for all sentences; each sentence keeps its term ids in ascending order and their counts.
-        var tf = new Dictionary<int, int>();
-        var termIds = new int[sentences.Count][];
-        var termCounts = new int[sentences.Count][];
+        // One term-count table for all sentences; each sentence keeps its term ids in ascending
+        // order and their counts, side by side in the scratch's flat arrays.
+        Dictionary<int, int> tf = scratch.TermFrequencies;
+        int total = scratch.Terms.Count;
+        int[] termIds = SummaryScratch.Ensure(ref scratch.TermIds, total);
+        int[] termCounts = SummaryScratch.Ensure(ref scratch.TermCounts, total);
+        int[] documentFrequency = SummaryScratch.Ensure(ref scratch.DocumentFrequencyById, total);
+        int cursor = 0;
         for (int s = 0; s < sentences.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -215,37 +230,39 @@ public sealed class ExtractiveSummarizer
                 {
                     id = ids.Count;
                     ids.Add(term, id);
-                    documentFrequency.Add(0);
+                    documentFrequency[id] = 0;
                 }
 
                 tf[id] = tf.GetValueOrDefault(id) + 1;
             }
 
-            int[] sorted = new int[tf.Count];
-            tf.Keys.CopyTo(sorted, 0);
-            Array.Sort(sorted);
-            int[] termCount = new int[sorted.Length];
+            Span<int> sorted = termIds.AsSpan(cursor, tf.Count);
+            tf.Keys.CopyTo(termIds, cursor);
+            sorted.Sort();
             for (int j = 0; j < sorted.Length; j++)
             {
-                termCount[j] = tf[sorted[j]];
+                termCounts[cursor + j] = tf[sorted[j]];
                 documentFrequency[sorted[j]]++;
             }
 
-            termIds[s] = sorted;
-            termCounts[s] = termCount;
+            sentences[s].VectorStart = cursor;
+            sentences[s].VectorLength = sorted.Length;
+            cursor += sorted.Length;
         }
 
         int n = sentences.Count;
+        float[] allWeights = SummaryScratch.Ensure(ref scratch.Weights, cursor);
+        int[] allFrequencies = SummaryScratch.Ensure(ref scratch.DocumentFrequencies, cursor);
         for (int s = 0; s < n; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int[] ids2 = termIds[s];
-            var weights = new float[ids2.Length];
-            var frequencies = new int[ids2.Length];
-            for (int k = 0; k < ids2.Length; k++)
+            int start = sentences[s].VectorStart;
+            Span<float> weights = allWeights.AsSpan(start, sentences[s].VectorLength);
+            Span<int> frequencies = allFrequencies.AsSpan(start, weights.Length);
+            for (int k = 0; k < weights.Length; k++)
             {
-                frequencies[k] = documentFrequency[ids2[k]];
-                weights[k] = (float)((1 + Math.Log(termCounts[s][k])) * Math.Log(1 + (n / (double)frequencies[k])));
+                frequencies[k] = documentFrequency[termIds[start + k]];
+                weights[k] = (float)((1 + Math.Log(termCounts[start + k])) * Math.Log(1 + (n / (double)frequencies[k])));
             }
 
             float norm = 0f;
@@ -259,25 +276,25 @@ public sealed class ExtractiveSummarizer
             {
                 weights[j] /= norm;
             }
-
-            sentences[s].TermIds = ids2;
-            sentences[s].Weights = weights;
-            sentences[s].DocumentFrequencies = frequencies;
         }
     }
 
     internal static float Cosine(SentenceInfo a, SentenceInfo b)
     {
+        ReadOnlySpan<int> aIds = a.TermIds;
+        ReadOnlySpan<int> bIds = b.TermIds;
+        ReadOnlySpan<float> aWeights = a.Weights;
+        ReadOnlySpan<float> bWeights = b.Weights;
         int i = 0;
         int j = 0;
         float dot = 0f;
-        while (i < a.TermIds.Length && j < b.TermIds.Length)
+        while (i < aIds.Length && j < bIds.Length)
         {
-            int x = a.TermIds[i];
-            int y = b.TermIds[j];
+            int x = aIds[i];
+            int y = bIds[j];
             if (x == y)
             {
-                dot += a.Weights[i++] * b.Weights[j++];
+                dot += aWeights[i++] * bWeights[j++];
             }
             else if (x < y)
             {
@@ -292,20 +309,21 @@ public sealed class ExtractiveSummarizer
         return dot;
     }
 
-    private static SimilarityGraph BuildGraph(List<SentenceInfo> sentences, CancellationToken cancellationToken)
+    private static SimilarityGraph BuildGraph(List<SentenceInfo> sentences, SummaryScratch scratch, CancellationToken cancellationToken)
     {
         int n = sentences.Count;
+        int[] offsets = SummaryScratch.Ensure(ref scratch.EdgeOffsets, n + 1);
+        Array.Clear(offsets, 0, n + 1);
 
         // The row's sentence is scattered into a dense vector over the vocabulary, so each
         // cosine with it is a branch-free gather over the other sentence's terms.
-        var dense = new float[VocabularySize(sentences)];
+        float[] dense = scratch.DenseVector(VocabularySize(sentences));
         if (n <= FullGraphLimit)
         {
             // Every pair: the cosines go to a pooled n x n matrix (at most 1 MB), then to rows.
             float[] matrix = ArrayPool<float>.Shared.Rent(n * n);
             try
             {
-                var offsets = new int[n + 1];
                 for (int a = 0; a < n; a++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -331,8 +349,8 @@ public sealed class ExtractiveSummarizer
                     offsets[s + 1] += offsets[s];
                 }
 
-                var targets = new int[offsets[n]];
-                var weights = new float[offsets[n]];
+                int[] targets = SummaryScratch.Ensure(ref scratch.EdgeTargets, offsets[n]);
+                float[] weights = SummaryScratch.Ensure(ref scratch.EdgeWeights, offsets[n]);
                 for (int a = 0; a < n; a++)
                 {
                     int k = offsets[a];
@@ -347,7 +365,7 @@ public sealed class ExtractiveSummarizer
                     }
                 }
 
-                return new SimilarityGraph(offsets, targets, weights);
+                return new SimilarityGraph(n, offsets, targets, weights);
             }
             finally
             {
@@ -376,9 +394,9 @@ public sealed class ExtractiveSummarizer
             }
         }
 
-        var rowOffsets = new int[n + 1];
-        var rowTargets = new List<int>(n * Neighbours);
-        var rowWeights = new List<float>(n * Neighbours);
+        int[] rowTargets = SummaryScratch.Ensure(ref scratch.EdgeTargets, n * Neighbours);
+        float[] rowWeights = SummaryScratch.Ensure(ref scratch.EdgeWeights, n * Neighbours);
+        int edges = 0;
         // seenBy[other] == s + 1: sentence s has already compared itself with other.
         var seenBy = new int[n];
         var scored = new List<(int To, float Weight)>(MaxCandidates);
@@ -419,14 +437,14 @@ public sealed class ExtractiveSummarizer
             scored.Sort((x, y) => y.Weight != x.Weight ? y.Weight.CompareTo(x.Weight) : x.To.CompareTo(y.To));
             for (int k = 0; k < Math.Min(Neighbours, scored.Count); k++)
             {
-                rowTargets.Add(scored[k].To);
-                rowWeights.Add(scored[k].Weight);
+                rowTargets[edges] = scored[k].To;
+                rowWeights[edges++] = scored[k].Weight;
             }
 
-            rowOffsets[s + 1] = rowTargets.Count;
+            offsets[s + 1] = edges;
         }
 
-        return new SimilarityGraph(rowOffsets, [.. rowTargets], [.. rowWeights]);
+        return new SimilarityGraph(n, offsets, rowTargets, rowWeights);
     }
 
     private static int VocabularySize(List<SentenceInfo> sentences)
@@ -447,9 +465,11 @@ public sealed class ExtractiveSummarizer
     /// <summary>Writes the sentence's weights into <paramref name="dense"/>, or zeroes them again.</summary>
     private static void Scatter(SentenceInfo sentence, float[] dense, bool set)
     {
-        for (int k = 0; k < sentence.TermIds.Length; k++)
+        ReadOnlySpan<int> ids = sentence.TermIds;
+        ReadOnlySpan<float> weights = sentence.Weights;
+        for (int k = 0; k < ids.Length; k++)
         {
-            dense[sentence.TermIds[k]] = set ? sentence.Weights[k] : 0f;
+            dense[ids[k]] = set ? weights[k] : 0f;
         }
     }
 
@@ -457,8 +477,8 @@ public sealed class ExtractiveSummarizer
     private static float Dot(SentenceInfo sentence, float[] dense)
     {
         float dot = 0f;
-        int[] ids = sentence.TermIds;
-        float[] weights = sentence.Weights;
+        ReadOnlySpan<int> ids = sentence.TermIds;
+        ReadOnlySpan<float> weights = sentence.Weights;
         for (int k = 0; k < ids.Length; k++)
         {
             dot += weights[k] * dense[ids[k]];
@@ -472,15 +492,17 @@ public sealed class ExtractiveSummarizer
     {
         // Selection by (document frequency, id), each pick the smallest pair above the previous
         // one: no sort and no allocation for a handful of terms.
+        ReadOnlySpan<int> ids = sentence.TermIds;
+        ReadOnlySpan<int> frequencies = sentence.DocumentFrequencies;
         (int Frequency, int Id) previous = (-1, -1);
         int count = 0;
         while (count < byRarity.Length)
         {
             int best = -1;
-            for (int k = 0; k < sentence.TermIds.Length; k++)
+            for (int k = 0; k < ids.Length; k++)
             {
-                (int Frequency, int Id) pair = (sentence.DocumentFrequencies[k], sentence.TermIds[k]);
-                if (pair.CompareTo(previous) > 0 && (best < 0 || pair.CompareTo((sentence.DocumentFrequencies[best], sentence.TermIds[best])) < 0))
+                (int Frequency, int Id) pair = (frequencies[k], ids[k]);
+                if (pair.CompareTo(previous) > 0 && (best < 0 || pair.CompareTo((frequencies[best], ids[best])) < 0))
                 {
                     best = k;
                 }
@@ -491,8 +513,8 @@ public sealed class ExtractiveSummarizer
                 break;
             }
 
-            previous = (sentence.DocumentFrequencies[best], sentence.TermIds[best]);
-            byRarity[count++] = sentence.TermIds[best];
+            previous = (frequencies[best], ids[best]);
+            byRarity[count++] = ids[best];
         }
 
         return count;
@@ -500,7 +522,7 @@ public sealed class ExtractiveSummarizer
 
     private static float[] Rank(SimilarityGraph graph, CancellationToken cancellationToken)
     {
-        int n = graph.Offsets.Length - 1;
+        int n = graph.Count;
         var outWeight = new float[n];
         for (int s = 0; s < n; s++)
         {
@@ -559,12 +581,12 @@ public sealed class ExtractiveSummarizer
         return rank;
     }
 
-    private static float[] Score(List<SentenceInfo> sentences, float[] rank, ScoringWeights[] weights, LinearSentenceScorer?[] scorers)
+    private static float[] Score(List<SentenceInfo> sentences, float[] rank, ScoringWeights[] weights, LinearSentenceScorer?[] scorers, SummaryScratch scratch)
     {
         float maxRank = rank.Max();
         var scores = new float[sentences.Count];
         int first = 0;
-        FeatureContext? context = scorers.Any(s => s is not null) ? FeatureContext.Create(sentences, rank) : null;
+        FeatureContext? context = scorers.Any(s => s is not null) ? FeatureContext.Create(sentences, rank, scratch) : null;
         Span<float> row = stackalloc float[SentenceFeatures.Count];
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -590,7 +612,7 @@ public sealed class ExtractiveSummarizer
             float nearFirst = sentence.Position == 0 ? 1f : Cosine(sentence, sentences[first]);
             float score = (w.Centrality * centrality) + ((1f - w.Centrality) * lead)
                 + (w.FirstSentence * nearFirst) + (sentence.ParagraphStart ? w.ParagraphStart : 0f);
-            int words = sentence.Terms.Count;
+            int words = sentence.TermCount;
             if (words < ShortSentenceWords)
             {
                 score *= words / (float)ShortSentenceWords;
@@ -619,7 +641,7 @@ public sealed class ExtractiveSummarizer
         float maxScore = scores.Max();
         float lambda = options.RedundancyWeight;
         var chosen = new List<int>();
-        var chosenTexts = new HashSet<string>(StringComparer.Ordinal);
+        var chosenTexts = new HashSet<int>();
         var available = new bool[n];
         Array.Fill(available, true);
 
@@ -638,7 +660,7 @@ public sealed class ExtractiveSummarizer
                     continue;
                 }
 
-                if (redundancy[s] > DuplicateCosine || chosenTexts.Contains(sentences[s].Folded)
+                if (redundancy[s] > DuplicateCosine || (chosenTexts.Contains(sentences[s].FoldedHash) && RepeatsChosen(sentences, chosen, s))
                     || (options.MaxCharacters > 0 && chosen.Count > 0 && characters + sentences[s].Span.Length > options.MaxCharacters))
                 {
                     available[s] = false;
@@ -668,7 +690,7 @@ public sealed class ExtractiveSummarizer
             }
 
             chosen.Add(best);
-            chosenTexts.Add(sentences[best].Folded);
+            chosenTexts.Add(sentences[best].FoldedHash);
             available[best] = false;
             characters += sentences[best].Span.Length;
             for (int s = 0; s < n; s++)
@@ -681,6 +703,20 @@ public sealed class ExtractiveSummarizer
         }
 
         return chosen;
+    }
+
+    /// <summary>Whether sentence <paramref name="s"/> reads, folded, exactly as one already chosen (checked when the hashes meet).</summary>
+    private static bool RepeatsChosen(List<SentenceInfo> sentences, List<int> chosen, int s)
+    {
+        foreach (int c in chosen)
+        {
+            if (sentences[c].FoldedHash == sentences[s].FoldedHash && sentences[c].FoldsLike(sentences[s]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int BestFitting(List<SentenceInfo> sentences, float[] scores, int maxCharacters)
@@ -711,7 +747,7 @@ public sealed class ExtractiveSummarizer
             _centroid = centroid;
         }
 
-        public static FeatureContext Create(List<SentenceInfo> sentences, float[] rank)
+        public static FeatureContext Create(List<SentenceInfo> sentences, float[] rank, SummaryScratch scratch)
         {
             int documents = sentences[^1].Document + 1;
             var maxRank = new float[documents];
@@ -720,7 +756,7 @@ public sealed class ExtractiveSummarizer
 
             // Each document's centroid (the sum of its unit sentence vectors) is accumulated in a
             // dense vector over the vocabulary; its sentences' cosines to it are read back from it.
-            var dense = new float[VocabularySize(sentences)];
+            float[] dense = scratch.DenseVector(VocabularySize(sentences));
             int start = 0;
             while (start < sentences.Count)
             {
@@ -736,24 +772,25 @@ public sealed class ExtractiveSummarizer
                 {
                     maxRank[document] = Math.Max(maxRank[document], rank[s]);
                     SentenceInfo sentence = sentences[s];
-                    for (int k = 0; k < sentence.TermIds.Length; k++)
+                    ReadOnlySpan<int> ids = sentence.TermIds;
+                    ReadOnlySpan<float> weights = sentence.Weights;
+                    for (int k = 0; k < ids.Length; k++)
                     {
-                        dense[sentence.TermIds[k]] += sentence.Weights[k];
+                        dense[ids[k]] += weights[k];
                     }
                 }
 
                 float norm = 0f;
                 for (int s = start; s < end; s++)
                 {
-                    SentenceInfo sentence = sentences[s];
-                    for (int k = 0; k < sentence.TermIds.Length; k++)
+                    foreach (int id in sentences[s].TermIds)
                     {
-                        float value = dense[sentence.TermIds[k]];
+                        float value = dense[id];
                         if (value > 0f)
                         {
                             // Each term counted once: its (positive) sum is negated once read.
                             norm += value * value;
-                            dense[sentence.TermIds[k]] = -value;
+                            dense[id] = -value;
                         }
                     }
                 }
@@ -762,11 +799,12 @@ public sealed class ExtractiveSummarizer
                 for (int s = start; s < end; s++)
                 {
                     // Negated above to mark terms already counted: the dot uses magnitudes.
-                    SentenceInfo sentence = sentences[s];
+                    ReadOnlySpan<int> ids = sentences[s].TermIds;
+                    ReadOnlySpan<float> weights = sentences[s].Weights;
                     float dot = 0f;
-                    for (int k = 0; k < sentence.TermIds.Length; k++)
+                    for (int k = 0; k < ids.Length; k++)
                     {
-                        dot += sentence.Weights[k] * MathF.Abs(dense[sentence.TermIds[k]]);
+                        dot += weights[k] * MathF.Abs(dense[ids[k]]);
                     }
 
                     centroid[s] = norm > 0f ? dot / norm : 0f;
@@ -795,8 +833,8 @@ public sealed class ExtractiveSummarizer
         }
     }
 
-    /// <summary>One sentence of one document with its content terms and TF-IDF vector.</summary>
-    internal sealed class SentenceInfo(int document, int index, Text.TextSpan span, List<string> terms, string folded, int position, int documentSentences, bool paragraphStart)
+    /// <summary>One sentence of one document with its content terms and TF-IDF vector (views of the call's scratch).</summary>
+    internal sealed class SentenceInfo(int document, int index, Text.TextSpan span, string text, int position, int documentSentences, bool paragraphStart, SummaryScratch scratch)
     {
         public bool ParagraphStart { get; } = paragraphStart;
 
@@ -805,10 +843,6 @@ public sealed class ExtractiveSummarizer
         public int Index { get; } = index;
 
         public Text.TextSpan Span { get; } = span;
-
-        public List<string> Terms { get; } = terms;
-
-        public string Folded { get; } = folded;
 
         public int Position { get; } = position;
 
@@ -820,13 +854,54 @@ public sealed class ExtractiveSummarizer
         /// <summary>Word and number tokens in the sentence.</summary>
         public int WordsAndNumbers { get; init; }
 
-        public int[] TermIds { get; set; } = [];
+        /// <summary>Where the sentence's content terms start in the scratch's term list.</summary>
+        public int TermStart { get; init; }
 
-        public float[] Weights { get; set; } = [];
+        /// <summary>How many content terms (with repeats) the sentence has.</summary>
+        public int TermCount { get; init; }
 
-        public int[] DocumentFrequencies { get; set; } = [];
+        /// <summary>The sentence's content terms, in order.</summary>
+        public ReadOnlySpan<string> Terms => CollectionsMarshal.AsSpan(scratch.Terms).Slice(TermStart, TermCount);
+
+        /// <summary>Where the sentence's vector starts in the scratch's flat arrays (set by vectorizing).</summary>
+        public int VectorStart { get; set; }
+
+        /// <summary>How many distinct terms the sentence's vector has.</summary>
+        public int VectorLength { get; set; }
+
+        /// <summary>The distinct term ids, ascending.</summary>
+        public ReadOnlySpan<int> TermIds => scratch.TermIds.AsSpan(VectorStart, VectorLength);
+
+        /// <summary>The unit-length TF-IDF weights of <see cref="TermIds"/>.</summary>
+        public ReadOnlySpan<float> Weights => scratch.Weights.AsSpan(VectorStart, VectorLength);
+
+        /// <summary>The number of sentences containing each of <see cref="TermIds"/>.</summary>
+        public ReadOnlySpan<int> DocumentFrequencies => scratch.DocumentFrequencies.AsSpan(VectorStart, VectorLength);
+
+        /// <summary>A hash of the sentence's folded text (see <see cref="EntityText.Fold"/>), for spotting repeated sentences.</summary>
+        public int FoldedHash { get; } = HashFolded(text.AsSpan(span.Start, span.Length));
+
+        /// <summary>Whether the two sentences' folded texts are equal.</summary>
+        public bool FoldsLike(SentenceInfo other) =>
+            EntityText.Fold(Text.AsSpan(Span.Start, Span.Length)) == EntityText.Fold(other.Text.AsSpan(other.Span.Start, other.Span.Length));
+
+        private string Text { get; } = text;
+
+        private static int HashFolded(ReadOnlySpan<char> sentence)
+        {
+            // Folding never lengthens the text.
+            char[]? rented = sentence.Length > 256 ? ArrayPool<char>.Shared.Rent(sentence.Length) : null;
+            Span<char> folded = rented ?? stackalloc char[256];
+            int hash = string.GetHashCode(folded[..EntityText.FoldInto(sentence, folded)]);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
+            return hash;
+        }
     }
 
     /// <summary>Weighted edges by source sentence (compressed rows): row s is <c>Offsets[s]..Offsets[s + 1]</c>.</summary>
-    private sealed record SimilarityGraph(int[] Offsets, int[] Targets, float[] Weights);
+    private sealed record SimilarityGraph(int Count, int[] Offsets, int[] Targets, float[] Weights);
 }

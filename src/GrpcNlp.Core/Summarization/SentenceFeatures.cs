@@ -41,7 +41,7 @@ internal static class SentenceFeatures
     public static void Compute(ExtractiveSummarizer.SentenceInfo sentence, ExtractiveSummarizer.SentenceInfo first, float centrality, float centroid, Span<float> row)
     {
         int position = sentence.Position;
-        int words = sentence.Terms.Count;
+        int words = sentence.TermCount;
         row[0] = MathF.Pow(1f + position, -0.5f);
         row[1] = position == 0 ? 1f : 0f;
         row[2] = position == 1 ? 1f : 0f;

@@ -82,6 +82,40 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public void A_summary_does_not_depend_on_the_calls_before_it_on_the_same_thread()
+    {
+        // The summarizer keeps its working arrays per thread: a call after larger and different
+        // ones must give what a first call on a fresh thread gives.
+        var options = new SummaryOptions { MaxSentences = 3 };
+        string[][] inputs = [[EnglishStory], [Story, EnglishStory, Story], [Story], [EnglishStory]];
+        string Describe(SummaryResult result) =>
+            string.Join(";", result.Sentences.Select(s => $"{s.DocumentIndex}:{s.SentenceIndex}:{s.Score:R}")) + $"|{result.TotalSentences}";
+
+        var fresh = new List<string>();
+        foreach (string[] input in inputs)
+        {
+            string? described = null;
+            var thread = new Thread(() => described = Describe(Summarize(options, input)));
+            thread.Start();
+            thread.Join();
+            fresh.Add(described!);
+        }
+
+        var reused = new List<string>();
+        var sameThread = new Thread(() =>
+        {
+            foreach (string[] input in inputs)
+            {
+                reused.Add(Describe(Summarize(options, input)));
+            }
+        });
+        sameThread.Start();
+        sameThread.Join();
+
+        Assert.Equal(fresh, reused);
+    }
+
+    [Fact]
     public void Identical_sentences_from_two_documents_are_not_both_chosen()
     {
         SummaryResult result = Summarize(new SummaryOptions { MaxSentences = 6, RedundancyWeight = 0f }, Story, Story);
