@@ -104,7 +104,7 @@ public class ServiceBenchmarks
     [Benchmark]
     public int TokenizeStreamServiceWire()
     {
-        var writer = new SerializingWriter<StreamTokenizeResponseBuffer>(_wire);
+        var writer = new BufferWriter(_wire);
         var requests = new ListReader<StreamTokenizeRequest>([.. _chunks.Select(c => new StreamTokenizeRequest { Text = c })]);
         _tokenization.StreamTokenize(requests, writer, _context).GetAwaiter().GetResult();
         return writer.Bytes;
@@ -171,6 +171,37 @@ public class ServiceBenchmarks
         return size;
     }
 
+    /// <summary>Writes each StreamTokenize response into one buffer with the server's response marshaller.</summary>
+    private sealed class BufferWriter(byte[] buffer) : IServerStreamWriter<StreamTokenizeResponseBuffer>
+    {
+        public int Bytes { get; private set; }
+
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(StreamTokenizeResponseBuffer message)
+        {
+            int size = message.CalculateSize();
+            var output = new FixedBufferWriter(buffer);
+            message.WriteTo(output);
+            Bytes += size;
+            return Task.CompletedTask;
+        }
+
+        public Task WriteAsync(StreamTokenizeResponseBuffer message, CancellationToken cancellationToken) => WriteAsync(message);
+    }
+
+    /// <summary>An <see cref="System.Buffers.IBufferWriter{T}"/> over a fixed buffer (no copy, no growth).</summary>
+    private sealed class FixedBufferWriter(Memory<byte> buffer) : System.Buffers.IBufferWriter<byte>
+    {
+        private int _written;
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => buffer[_written..];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => buffer.Span[_written..];
+    }
+
     /// <summary>Request messages from a list, as the server's reader hands them over.</summary>
     private sealed class ListReader<T>(IReadOnlyList<T> messages) : IAsyncStreamReader<T>
     {
@@ -183,7 +214,7 @@ public class ServiceBenchmarks
 
     /// <summary>Serializes each response into one buffer, as the server does before framing it.</summary>
     private sealed class SerializingWriter<T>(byte[] buffer) : IServerStreamWriter<T>
-        where T : IMessage
+        where T : IMessage<T>
     {
         public int Bytes { get; private set; }
 

@@ -21,16 +21,23 @@ internal static class StreamTokenizeMethod
         MethodType.DuplexStreaming,
         V1.TokenizationService.Descriptor.FullName,
         Name,
-        Marshallers.Create(SerializeMessage, context => StreamTokenizeRequest.Parser.ParseFrom(context.PayloadAsReadOnlySequence())),
-        Marshallers.Create<StreamTokenizeResponseBuffer>(SerializeMessage, _ =>
+        Marshallers.Create<StreamTokenizeRequest>(SerializeRequest, context => StreamTokenizeRequest.Parser.ParseFrom(context.PayloadAsReadOnlySequence())),
+        Marshallers.Create<StreamTokenizeResponseBuffer>(SerializeResponse, _ =>
             throw new NotSupportedException("The server does not read its own responses; clients parse StreamTokenizeResponse.")));
 
-    /// <summary>Writes a message straight into the call's output buffer, as the generated marshallers do.</summary>
-    private static void SerializeMessage<T>(T message, SerializationContext context)
-        where T : IMessage
+    /// <summary>Writes a response straight into the call's output buffer, its length known first.</summary>
+    private static void SerializeResponse(StreamTokenizeResponseBuffer response, SerializationContext context)
     {
-        context.SetPayloadLength(message.CalculateSize());
-        message.WriteTo(context.GetBufferWriter());
+        context.SetPayloadLength(response.CalculateSize());
+        response.WriteTo(context.GetBufferWriter());
+        context.Complete();
+    }
+
+    /// <summary>As the generated marshallers write a message (the server never sends requests).</summary>
+    private static void SerializeRequest(StreamTokenizeRequest request, SerializationContext context)
+    {
+        context.SetPayloadLength(request.CalculateSize());
+        request.WriteTo(context.GetBufferWriter());
         context.Complete();
     }
 }

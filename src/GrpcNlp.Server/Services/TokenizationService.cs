@@ -176,12 +176,12 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     private sealed class StreamState : IDisposable
     {
         // Per stream: a long stream's vocabulary is mostly its first few thousand words.
-        private const int StringCacheCapacity = 8192;
+        private const int FormCacheCapacity = 8192;
 
         private readonly StreamTokenizeResponseBuffer _response = new();
         private readonly OffsetUnit _unit;
         private readonly V1.LlmEncoding[] _llmEncodings;
-        private readonly NormalizedFormCache _strings;
+        private readonly EncodedTokenForms _forms;
         private readonly Core.Segmentation.SegmentationScheme _segmentation;
         private readonly List<TokenEntry> _pending = [];
         private readonly List<SegmentEntry> _pendingSegments = [];
@@ -193,7 +193,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         {
             _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
             _llmEncodings = ProtoMapper.DistinctLlmEncodings(config?.Options);
-            _strings = new NormalizedFormCache(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)), StringCacheCapacity);
+            _forms = new EncodedTokenForms(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)), FormCacheCapacity);
             _segmentation = ProtoMapper.ToCore(config?.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified);
             Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
         }
@@ -216,15 +216,14 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             Consumed += piece.Original.Length;
             foreach (Core.Tokenization.Token token in piece.Tokens)
             {
-                // One string for the text and, when the token is already normalized (most are), its
-                // normalized form; a recurring word reuses the strings of its first occurrence.
-                (string tokenText, string normalized) = _strings.Get(piece.Original.Slice(token.Span.Start, token.Span.Length));
+                // The token's text and normalized form, encoded once per distinct word.
+                byte[] forms = _forms.Get(piece.Original.Slice(token.Span.Start, token.Span.Length));
                 long begin = cursor.Offset(token.Span.Start);
                 int segments = _segmentation != Core.Segmentation.SegmentationScheme.None && token.Type == Core.Tokenization.TokenType.Word
                     ? ProtoMapper.AddSegments(token.Span, piece.Original, _segmentation, ref cursor, _pendingSegments)
                     : 0;
                 long end = cursor.Offset(token.Span.End);
-                _pending.Add(new TokenEntry(begin, end, tokenText, normalized, ProtoMapper.ToProto(token.Type), SentenceIndex: -1, segments));
+                _pending.Add(new TokenEntry(begin, end, forms, ProtoMapper.ToProto(token.Type), SentenceIndex: -1, segments));
             }
 
             StreamTokenizeResponseBuffer response = _response;

@@ -59,7 +59,8 @@ public sealed class StreamTokenizeResponseBufferTests
     {
         var buffer = new StreamTokenizeResponseBuffer();
         StreamTokenizeResponse expected = Fill(buffer, new Random(9));
-        var output = new ArrayBufferWriter<byte>();
+        // A small first span, so that the writer asks for room many times.
+        var output = new ArrayBufferWriter<byte>(16);
         buffer.WriteTo(output);
         Assert.Equal(expected.ToByteArray(), output.WrittenSpan.ToArray());
     }
@@ -67,7 +68,7 @@ public sealed class StreamTokenizeResponseBufferTests
     [Fact]
     public void Deserializing_IsNotSupported()
     {
-        Assert.Throws<NotSupportedException>(() => new StreamTokenizeResponseBuffer().MergeFrom(new CodedInputStream([])));
+        Assert.Throws<NotSupportedException>(() => StreamTokenizeMethod.Method.ResponseMarshaller.ContextualDeserializer(null!));
     }
 
     /// <summary>Fills the buffer with random values and returns the generated message with the same ones.</summary>
@@ -101,7 +102,7 @@ public sealed class StreamTokenizeResponseBufferTests
                 token.Segments.Add(new Segment { Span = new TextSpan { Begin = segmentBegin, End = segmentEnd }, Text = surface, Form = form, Role = role });
             }
 
-            buffer.Tokens.Add(new TokenEntry(begin, end, text, normalized, type, sentenceIndex, segments));
+            buffer.Tokens.Add(new TokenEntry(begin, end, EncodedTokenForms.Encode(text, normalized), type, sentenceIndex, segments));
             expected.Tokens.Add(token);
         }
 
