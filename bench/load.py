@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -211,9 +212,14 @@ def run_stream(out_dir, call, stream_bytes, chunk, name):
         idle_rss = server.status_kib("VmRSS")
         report_path = out_dir / f"bench-{name}.json"
         cpu_before = server.cpu_seconds()
+        # The load generator's own CPU (it shares the cores with the server): the CPU of waited-for
+        # children, which the still-running server is not yet.
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         result = cli("bench", "--server", server.address, "--call", call, "--stream-bytes", stream_bytes,
                      "--chunk-size", chunk, "-n", "1", "-c", "1", "--timeout", "15m", "-O", "json", "-o", str(report_path),
                      check=False)
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        client_cpu = (children_after.ru_utime + children_after.ru_stime) - (children_before.ru_utime + children_before.ru_stime)
         peak_rss = server.status_kib("VmHWM")
         cpu = server.cpu_seconds() - cpu_before
         if result.returncode not in (0, 1):
@@ -223,7 +229,8 @@ def run_stream(out_dir, call, stream_bytes, chunk, name):
         ok = report["statusCodeDistribution"].get("OK", 0)
         return {"sent": report["bytesSent"], "received": report["bytesReceived"], "seconds": seconds,
                 "mbps": report["bytesSent"] / seconds / 1e6, "cpu_mbps": report["bytesSent"] / max(cpu, 1e-9) / 1e6, "recv_mbps": report["bytesReceived"] / seconds / 1e6,
-                "idle_rss_mb": idle_rss / 1024.0, "peak_rss_mb": peak_rss / 1024.0, "errors": report["count"] - ok}
+                "idle_rss_mb": idle_rss / 1024.0, "peak_rss_mb": peak_rss / 1024.0, "errors": report["count"] - ok,
+                "server_cpu_s": cpu, "client_cpu_s": client_cpu}
     finally:
         server.stop()
 
@@ -400,14 +407,17 @@ def main():
         "",
         "MB/s = protobuf payload bytes sent / call duration (10^6 B/s); each stream on a freshly started server, "
         "peak RSS = its VmHWM at the end of the stream; MB per server CPU second = bytes sent / the server's CPU time "
-        "(the rate one free core would sustain, whatever else runs).",
+        "(the rate one free core would sustain, whatever else runs); server and client CPU = the CPU seconds of "
+        "the server and of `grpcnlp bench` over the stream (they share the cores).",
         "",
-        "| RPC | sent | time (s) | MB/s in | MB/s out | MB per server CPU s | idle RSS (MB) | peak RSS (MB) | gRPC errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| RPC | sent | time (s) | MB/s in | MB/s out | MB per server CPU s | idle RSS (MB) | peak RSS (MB) | gRPC errors "
+        "| server CPU (s) | client CPU (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for rpc, s in streams:
         lines.append(f"| {rpc} | {s['sent'] / 2**20:,.0f} MiB | {s['seconds']:.1f} | {s['mbps']:.1f} | {s['recv_mbps']:.1f} "
-                     f"| {s['cpu_mbps']:.1f} | {s['idle_rss_mb']:.0f} | {s['peak_rss_mb']:.0f} | {s['errors']} |")
+                     f"| {s['cpu_mbps']:.1f} | {s['idle_rss_mb']:.0f} | {s['peak_rss_mb']:.0f} | {s['errors']} "
+                     f"| {s['server_cpu_s']:.1f} | {s['client_cpu_s']:.1f} |")
         if s["errors"]:
             failures.append(f"{rpc}: {s['errors']} gRPC errors")
 

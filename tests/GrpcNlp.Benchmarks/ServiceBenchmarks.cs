@@ -7,6 +7,7 @@ using GrpcNlp.Core.Normalization;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Tokenization;
 using GrpcNlp.Server.Configuration;
+using GrpcNlp.Server.Marshalling;
 using GrpcNlp.Server.Telemetry;
 using GrpcNlp.Server.Validation;
 using GrpcNlp.V1;
@@ -99,11 +100,11 @@ public class ServiceBenchmarks
         return count + tokenizer.Push([], isFinalBlock: true).Tokens.Count;
     }
 
-    /// <summary>The StreamTokenize service method over the chunks, responses serialized.</summary>
+    /// <summary>The StreamTokenize service method over the chunks, responses serialized (by the server's own response writer).</summary>
     [Benchmark]
     public int TokenizeStreamServiceWire()
     {
-        var writer = new SerializingWriter<StreamTokenizeResponse>(_wire);
+        var writer = new BufferWriter(_wire);
         var requests = new ListReader<StreamTokenizeRequest>([.. _chunks.Select(c => new StreamTokenizeRequest { Text = c })]);
         _tokenization.StreamTokenize(requests, writer, _context).GetAwaiter().GetResult();
         return writer.Bytes;
@@ -168,6 +169,37 @@ public class ServiceBenchmarks
         int size = message.CalculateSize();
         message.WriteTo(_wire.AsSpan(0, size));
         return size;
+    }
+
+    /// <summary>Writes each StreamTokenize response into one buffer with the server's response marshaller.</summary>
+    private sealed class BufferWriter(byte[] buffer) : IServerStreamWriter<StreamTokenizeResponseBuffer>
+    {
+        public int Bytes { get; private set; }
+
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(StreamTokenizeResponseBuffer message)
+        {
+            int size = message.CalculateSize();
+            var output = new FixedBufferWriter(buffer);
+            message.WriteTo(output);
+            Bytes += size;
+            return Task.CompletedTask;
+        }
+
+        public Task WriteAsync(StreamTokenizeResponseBuffer message, CancellationToken cancellationToken) => WriteAsync(message);
+    }
+
+    /// <summary>An <see cref="System.Buffers.IBufferWriter{T}"/> over a fixed buffer (no copy, no growth).</summary>
+    private sealed class FixedBufferWriter(Memory<byte> buffer) : System.Buffers.IBufferWriter<byte>
+    {
+        private int _written;
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => buffer[_written..];
+
+        public Span<byte> GetSpan(int sizeHint = 0) => buffer.Span[_written..];
     }
 
     /// <summary>Request messages from a list, as the server's reader hands them over.</summary>

@@ -1,14 +1,17 @@
 using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Summarization;
 using GrpcNlp.Server.Configuration;
 using GrpcNlp.Server.Interceptors;
+using GrpcNlp.Server.Marshalling;
 using GrpcNlp.Server.Services;
 using GrpcNlp.Server.Telemetry;
 using GrpcNlp.Server.Validation;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -65,6 +68,10 @@ public static class GrpcNlpServerExtensions
             // the serializer can write only if their types are registered.
             .AddJsonTranscoding(json =>
                 json.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
+        // StreamTokenize writes its responses from plain values with its own marshaller; the
+        // service's bind method leaves the generated binding of that method out.
+        builder.Services.TryAddEnumerable(
+            Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IServiceMethodProvider<TokenizationService>, StreamTokenizeMethodProvider>());
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GrpcNlpServerOptions>>((grpc, options) =>
             {

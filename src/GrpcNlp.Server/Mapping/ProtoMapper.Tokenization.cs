@@ -54,34 +54,29 @@ internal static partial class ProtoMapper
     }
 
     /// <summary>
-    /// <see cref="Fill(V1.Token, CoreTokenization.Token, string, string, string, int, SpanMapper, SegmentationScheme)"/>
-    /// for a token of a stream's piece held as a span, with offsets from the piece's cursor.
+    /// Adds the segments of a word of a stream's piece with offsets from the piece's cursor, as
+    /// <see cref="AddSegments(CoreText.TextSpan, string, SegmentationScheme, SpanMapper, ICollection{V1.Segment})"/>
+    /// does for a document; returns how many (none when the word stays whole).
     /// </summary>
-    public static void Fill(V1.Token proto, CoreTokenization.Token token, ReadOnlySpan<char> piece, string tokenText, string normalized,
-        ref OffsetCursor cursor, SegmentationScheme segmentation)
+    public static int AddSegments(CoreText.TextSpan span, ReadOnlySpan<char> piece, SegmentationScheme scheme, ref OffsetCursor cursor,
+        List<Marshalling.SegmentEntry> segments)
     {
-        proto.Span ??= new V1.TextSpan();
-        proto.Span.Begin = cursor.Offset(token.Span.Start);
-        proto.Text = tokenText;
-        proto.Normalized = normalized;
-        proto.Type = ToProto(token.Type);
-        proto.SentenceIndex = -1;
-        proto.Segments.Clear();
-        if (segmentation != SegmentationScheme.None && token.Type == CoreTokenization.TokenType.Word)
+        WordSegment[] found = ArabicSegmenter.Default.Segment(piece.Slice(span.Start, span.Length), scheme);
+        if (found.Length < 2)
         {
-            WordSegment[] found = ArabicSegmenter.Default.Segment(piece.Slice(token.Span.Start, token.Span.Length), segmentation);
-            if (found.Length >= 2)
-            {
-                foreach (WordSegment segment in found)
-                {
-                    var absolute = new CoreText.TextSpan(token.Span.Start + segment.Span.Start, token.Span.Start + segment.Span.End);
-                    var span = new V1.TextSpan { Begin = cursor.Offset(absolute.Start), End = cursor.Offset(absolute.End) };
-                    proto.Segments.Add(ToProto(segment, piece.Slice(absolute.Start, absolute.Length).ToString(), span));
-                }
-            }
+            return 0;
         }
 
-        proto.Span.End = cursor.Offset(token.Span.End);
+        foreach (WordSegment segment in found)
+        {
+            var absolute = new CoreText.TextSpan(span.Start + segment.Span.Start, span.Start + segment.Span.End);
+            long begin = cursor.Offset(absolute.Start);
+            long end = cursor.Offset(absolute.End);
+            string surface = piece.Slice(absolute.Start, absolute.Length).ToString();
+            segments.Add(new Marshalling.SegmentEntry(begin, end, surface, segment.RestoredForm ?? surface, ToProto(segment.Role)));
+        }
+
+        return found.Length;
     }
 
     /// <summary>Unset means no segmentation.</summary>

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using Grpc.Core;
 using GrpcNlp.Core.Normalization;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Text;
 using GrpcNlp.Core.Tokenization;
 using GrpcNlp.Server.Mapping;
+using GrpcNlp.Server.Marshalling;
 using GrpcNlp.Server.Telemetry;
 using GrpcNlp.Server.Validation;
 using GrpcNlp.V1;
@@ -11,9 +13,26 @@ using GrpcNlp.V1;
 namespace GrpcNlp.Server.Services;
 
 /// <summary>Tokenization RPCs: validate, map to Core, tokenize, map back.</summary>
+/// <remarks>
+/// Bound by its own <see cref="BindService"/>: the generated methods except StreamTokenize, which
+/// <see cref="StreamTokenizeMethodProvider"/> binds with a response marshaller that writes tokens
+/// from plain values (<see cref="StreamTokenizeResponseBuffer"/>).
+/// </remarks>
+[BindServiceMethod(typeof(TokenizationService), nameof(BindService))]
 public sealed class TokenizationService(RequestValidator validator, TextAnalyzer analyzer, GrpcNlpMetrics metrics)
     : V1.TokenizationService.TokenizationServiceBase
 {
+    /// <summary>
+    /// Binds the generated methods but StreamTokenize (see the remarks of the class). grpc-dotnet
+    /// finds this through the attribute on the class and checks each handler against the type of
+    /// <paramref name="serviceImpl"/>, hence the generated base type.
+    /// </summary>
+    public static void BindService(ServiceBinderBase serviceBinder, V1.TokenizationService.TokenizationServiceBase serviceImpl) =>
+        V1.TokenizationService.BindService(new SkippingServiceBinder(serviceBinder, StreamTokenizeMethod.Name), serviceImpl);
+
+    /// <summary>The service's descriptor; JSON transcoding reads it from the type that holds the bind method.</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => V1.TokenizationService.Descriptor;
+
     /// <inheritdoc />
     public override Task<TokenizeResponse> Tokenize(TokenizeRequest request, ServerCallContext context)
     {
@@ -35,9 +54,12 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         return Task.FromResult(response);
     }
 
-    /// <inheritdoc />
-    public override async Task StreamTokenize(IAsyncStreamReader<StreamTokenizeRequest> requestStream,
-        IServerStreamWriter<StreamTokenizeResponse> responseStream, ServerCallContext context)
+    /// <summary>
+    /// StreamTokenize as the server binds it (<see cref="StreamTokenizeMethod"/>): the same
+    /// request and response messages on the wire, responses written from plain values.
+    /// </summary>
+    internal async Task StreamTokenize(IAsyncStreamReader<StreamTokenizeRequest> requestStream,
+        IServerStreamWriter<StreamTokenizeResponseBuffer> responseStream, ServerCallContext context)
     {
         CancellationToken cancellationToken = context.CancellationToken;
         var state = new StreamState();
@@ -62,11 +84,12 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
 
                 first = false;
                 state.Characters += message.Text.Length;
-                StreamTokenizeResponse? response = state.Accept(state.Tokenizer.PushPiece(message.Text, isFinalBlock: false), isFinal: false);
+                StreamTokenizeResponseBuffer? response = state.Accept(state.Tokenizer.PushPiece(message.Text, isFinalBlock: false), isFinal: false);
                 if (response is not null)
                 {
+                    // The writer serializes the response before its task completes: the state
+                    // reuses it for the next piece.
                     await responseStream.WriteAsync(response, cancellationToken).ConfigureAwait(false);
-                    state.Recycle(response);
                 }
 
                 // Core holds back the text of the unfinished sentence (a run without whitespace is
@@ -80,7 +103,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             }
 
             // The client half-closed: flush the held-back tail.
-            StreamTokenizeResponse? last = state.Accept(state.Tokenizer.PushPiece(ReadOnlySpan<char>.Empty, isFinalBlock: true), isFinal: true);
+            StreamTokenizeResponseBuffer? last = state.Accept(state.Tokenizer.PushPiece(ReadOnlySpan<char>.Empty, isFinalBlock: true), isFinal: true);
             if (last is not null)
             {
                 await responseStream.WriteAsync(last, cancellationToken).ConfigureAwait(false);
@@ -146,22 +169,22 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     /// sentence; memory stays bounded by the longest sentence.
     /// </summary>
     /// <remarks>
-    /// A stream sends one token message per token: instead of allocating them (and their span
-    /// messages and the response's token array) for every piece, the messages of a response are
-    /// recycled once it has been written, which the writer does before its task completes.
+    /// Tokens are held and sent as plain values (<see cref="TokenEntry"/>) in one response that
+    /// is reused for every piece: a stream sends one token per 5 or so input bytes, and a
+    /// message object (with its span message) per token cost far more than tokenizing.
     /// </remarks>
     private sealed class StreamState : IDisposable
     {
-        private readonly Stack<V1.Token> _freeTokens = new();
-        private readonly StreamTokenizeResponse _response = new();
+        // Per stream: a long stream's vocabulary is mostly its first few thousand words.
+        private const int FormCacheCapacity = 8192;
+
+        private readonly StreamTokenizeResponseBuffer _response = new();
         private readonly OffsetUnit _unit;
         private readonly V1.LlmEncoding[] _llmEncodings;
-        // Per stream: a long stream's vocabulary is mostly its first few thousand words.
-        private const int StringCacheCapacity = 8192;
-
-        private readonly NormalizedFormCache _strings;
+        private readonly EncodedTokenForms _forms;
         private readonly Core.Segmentation.SegmentationScheme _segmentation;
-        private readonly List<V1.Token> _pending = [];
+        private readonly List<TokenEntry> _pending = [];
+        private readonly List<SegmentEntry> _pendingSegments = [];
         private long _originalBase;
         private int _pendingFirstIndex;
         private int _sentencesEmitted;
@@ -170,7 +193,7 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         {
             _unit = ProtoMapper.ToUnit(config?.OffsetEncoding ?? OffsetEncoding.Unspecified);
             _llmEncodings = ProtoMapper.DistinctLlmEncodings(config?.Options);
-            _strings = new NormalizedFormCache(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)), StringCacheCapacity);
+            _forms = new EncodedTokenForms(new TextNormalizer(ProtoMapper.ToCore(config?.Options?.Normalization, V1.NormalizationProfile.Search)), FormCacheCapacity);
             _segmentation = ProtoMapper.ToCore(config?.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified);
             Tokenizer = new StreamingTokenizer(config?.Language ?? string.Empty);
         }
@@ -183,32 +206,38 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
 
         public int TokensEmitted { get; private set; }
 
-        public StreamTokenizeResponse? Accept(TokenPiece piece, bool isFinal)
+        /// <summary>
+        /// Takes a piece's tokens and sentences; returns the response to send (the state's one
+        /// reused response), or null when the piece released nothing.
+        /// </summary>
+        public StreamTokenizeResponseBuffer? Accept(TokenPiece piece, bool isFinal)
         {
             var cursor = new OffsetCursor(piece.Original, _unit, _originalBase);
             Consumed += piece.Original.Length;
             foreach (Core.Tokenization.Token token in piece.Tokens)
             {
-                // One string for the text and, when the token is already normalized (most are), its
-                // normalized form; a recurring word reuses the strings of its first occurrence.
-                (string tokenText, string normalized) = _strings.Get(piece.Original.Slice(token.Span.Start, token.Span.Length));
-                V1.Token proto = _freeTokens.Count > 0 ? _freeTokens.Pop() : new V1.Token();
-                ProtoMapper.Fill(proto, token, piece.Original, tokenText, normalized, ref cursor, _segmentation);
-                _pending.Add(proto);
+                // The token's text and normalized form, encoded once per distinct word.
+                byte[] forms = _forms.Get(piece.Original.Slice(token.Span.Start, token.Span.Length));
+                long begin = cursor.Offset(token.Span.Start);
+                int segments = _segmentation != Core.Segmentation.SegmentationScheme.None && token.Type == Core.Tokenization.TokenType.Word
+                    ? ProtoMapper.AddSegments(token.Span, piece.Original, _segmentation, ref cursor, _pendingSegments)
+                    : 0;
+                long end = cursor.Offset(token.Span.End);
+                _pending.Add(new TokenEntry(begin, end, forms, ProtoMapper.ToProto(token.Type), SentenceIndex: -1, segments));
             }
 
-            StreamTokenizeResponse response = _response;
-            response.Tokens.Clear();
-            response.Sentences.Clear();
+            StreamTokenizeResponseBuffer response = _response;
+            response.Clear();
+            Span<TokenEntry> pending = CollectionsMarshal.AsSpan(_pending);
             foreach (Core.Tokenization.Sentence sentence in piece.Sentences)
             {
                 int sentenceIndex = _sentencesEmitted++;
                 for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
                 {
                     int local = i - _pendingFirstIndex;
-                    if (local >= 0 && local < _pending.Count)
+                    if (local >= 0 && local < pending.Length)
                     {
-                        _pending[local].SentenceIndex = sentenceIndex;
+                        pending[local].SentenceIndex = sentenceIndex;
                     }
                 }
 
@@ -216,58 +245,48 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
                 // global span is taken from its own tokens, which are all still pending here.
                 int firstLocal = sentence.FirstToken - _pendingFirstIndex;
                 int lastLocal = firstLocal + sentence.TokenCount - 1;
-                V1.TextSpan span = sentence.TokenCount > 0 && firstLocal >= 0 && lastLocal < _pending.Count
-                    ? new V1.TextSpan { Begin = _pending[firstLocal].Span.Begin, End = _pending[lastLocal].Span.End }
-                    : new V1.TextSpan { Begin = cursor.Offset(sentence.Span.Start), End = cursor.Offset(sentence.Span.End) };
-                var mapped = new V1.Sentence { Span = span, FirstToken = sentence.FirstToken, TokenCount = sentence.TokenCount };
+                (long begin, long end) = sentence.TokenCount > 0 && firstLocal >= 0 && lastLocal < pending.Length
+                    ? (pending[firstLocal].Begin, pending[lastLocal].End)
+                    : (cursor.Offset(sentence.Span.Start), cursor.Offset(sentence.Span.End));
                 if (_llmEncodings.Length > 0)
                 {
                     // The tokens of a sentence arrive with it, so its text lies in this piece.
-                    Core.Text.TextSpan local = sentence.Span;
-                    ProtoMapper.AddLlmTokenCounts(piece.Original.Slice(local.Start, local.Length), _llmEncodings, mapped.LlmTokenCounts);
+                    ReadOnlySpan<char> text = piece.Original.Slice(sentence.Span.Start, sentence.Span.Length);
+                    foreach (V1.LlmEncoding encoding in _llmEncodings)
+                    {
+                        response.LlmTokenCounts.Add((encoding, Core.Tokenization.LlmTokenCounter.Count(ProtoMapper.ToCore(encoding), text)));
+                    }
                 }
 
-                response.Sentences.Add(mapped);
+                response.Sentences.Add(new SentenceEntry(begin, end, sentence.FirstToken, sentence.TokenCount, _llmEncodings.Length));
             }
 
             _originalBase = cursor.Offset(piece.Original.Length);
 
             // Release every token up to the first one still waiting for its sentence.
             int release = 0;
-            while (release < _pending.Count && (isFinal || _pending[release].SentenceIndex >= 0))
+            int releasedSegments = 0;
+            while (release < pending.Length && (isFinal || pending[release].SentenceIndex >= 0))
             {
-                if (_pending[release].SentenceIndex < 0)
+                if (pending[release].SentenceIndex < 0)
                 {
-                    _pending[release].SentenceIndex = Math.Max(0, _sentencesEmitted - 1);
+                    pending[release].SentenceIndex = Math.Max(0, _sentencesEmitted - 1);
                 }
 
+                releasedSegments += pending[release].SegmentCount;
                 release++;
             }
 
-            for (int i = 0; i < release; i++)
-            {
-                response.Tokens.Add(_pending[i]);
-            }
-
+            response.Tokens.AddRange(pending[..release]);
+            response.Segments.AddRange(CollectionsMarshal.AsSpan(_pendingSegments)[..releasedSegments]);
             _pending.RemoveRange(0, release);
+            _pendingSegments.RemoveRange(0, releasedSegments);
             _pendingFirstIndex += release;
             TokensEmitted += release;
-            return response.Tokens.Count == 0 && response.Sentences.Count == 0 ? null : response;
+            return response.IsEmpty ? null : response;
         }
 
         /// <summary>Returns the tokenizer's pooled buffer.</summary>
         public void Dispose() => Tokenizer.Dispose();
-
-        /// <summary>Takes back the token messages of a response that has been written.</summary>
-        public void Recycle(StreamTokenizeResponse response)
-        {
-            foreach (V1.Token token in response.Tokens)
-            {
-                _freeTokens.Push(token);
-            }
-
-            response.Tokens.Clear();
-            response.Sentences.Clear();
-        }
     }
 }

@@ -1,0 +1,106 @@
+using Google.Protobuf;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
+using GrpcNlp.V1;
+
+namespace GrpcNlp.Server.Marshalling;
+
+/// <summary>
+/// The server's binding of <c>TokenizationService/StreamTokenize</c>: the route, message types
+/// and request marshaller of the generated method, with responses written by
+/// <see cref="StreamTokenizeResponseBuffer"/> instead of generated messages. Clients see the
+/// same method and the same bytes.
+/// </summary>
+internal static class StreamTokenizeMethod
+{
+    /// <summary>The method's name in the service.</summary>
+    public const string Name = "StreamTokenize";
+
+    /// <summary>The method as the server binds it.</summary>
+    public static Method<StreamTokenizeRequest, StreamTokenizeResponseBuffer> Method { get; } = new(
+        MethodType.DuplexStreaming,
+        V1.TokenizationService.Descriptor.FullName,
+        Name,
+        Marshallers.Create<StreamTokenizeRequest>(SerializeRequest, context => StreamTokenizeRequest.Parser.ParseFrom(context.PayloadAsReadOnlySequence())),
+        Marshallers.Create<StreamTokenizeResponseBuffer>(SerializeResponse, _ =>
+            throw new NotSupportedException("The server does not read its own responses; clients parse StreamTokenizeResponse.")));
+
+    /// <summary>Writes a response straight into the call's output buffer, its length known first.</summary>
+    private static void SerializeResponse(StreamTokenizeResponseBuffer response, SerializationContext context)
+    {
+        context.SetPayloadLength(response.CalculateSize());
+        response.WriteTo(context.GetBufferWriter());
+        context.Complete();
+    }
+
+    /// <summary>As the generated marshallers write a message (the server never sends requests).</summary>
+    private static void SerializeRequest(StreamTokenizeRequest request, SerializationContext context)
+    {
+        context.SetPayloadLength(request.CalculateSize());
+        request.WriteTo(context.GetBufferWriter());
+        context.Complete();
+    }
+}
+
+/// <summary>
+/// Adds <see cref="StreamTokenizeMethod.Method"/> to <see cref="Services.TokenizationService"/>,
+/// whose own bind method leaves the generated StreamTokenize out (one route, one handler).
+/// </summary>
+internal sealed class StreamTokenizeMethodProvider : IServiceMethodProvider<Services.TokenizationService>
+{
+    /// <inheritdoc />
+    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<Services.TokenizationService> context)
+    {
+        // As the generated binding does: the service's attributes, then POST only (CORS preflight
+        // accepted, so the CORS middleware, when configured, answers it).
+        var metadata = new List<object>(typeof(Services.TokenizationService).GetCustomAttributes(inherit: true))
+        {
+            new Microsoft.AspNetCore.Routing.HttpMethodMetadata(["POST"], acceptCorsPreflight: true),
+        };
+        context.AddDuplexStreamingMethod(StreamTokenizeMethod.Method, metadata,
+            (service, requests, responses, callContext) => service.StreamTokenize(requests, responses, callContext));
+    }
+}
+
+/// <summary>
+/// A <see cref="ServiceBinderBase"/> that passes every method on to <paramref name="inner"/>
+/// except the one named <paramref name="skippedMethod"/>, which another provider binds.
+/// </summary>
+internal sealed class SkippingServiceBinder(ServiceBinderBase inner, string skippedMethod) : ServiceBinderBase
+{
+    /// <inheritdoc />
+    public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
+    {
+        if (method.Name != skippedMethod)
+        {
+            inner.AddMethod(method, handler);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler)
+    {
+        if (method.Name != skippedMethod)
+        {
+            inner.AddMethod(method, handler);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
+    {
+        if (method.Name != skippedMethod)
+        {
+            inner.AddMethod(method, handler);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
+    {
+        if (method.Name != skippedMethod)
+        {
+            inner.AddMethod(method, handler);
+        }
+    }
+}
