@@ -24,19 +24,20 @@ internal static class TrainNerTask
         var extra = new Option<string[]>("--extra") { Description = "More labelled CoNLL-style files or folders (their *.txt files, by name), used whole after the training part", AllowMultipleArgumentsPerToken = true };
         var extraMisc = new Option<string>("--extra-misc") { Description = "Misc names of the extra data: misc (kept) or o (not names)", DefaultValueFactory = _ => "misc" };
         var extraWeight = new Option<float>("--extra-weight") { Description = "Update size of extra sentences (training part: 1)", DefaultValueFactory = _ => 1f };
+        var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose averaged weights are averaged again", DefaultValueFactory = _ => 1 };
         var wordClasses = new Option<FileInfo?>("--word-classes") { Description = "Word-class table (word TAB bits, from train-word-classes) whose prefixes become features; stored in the model" };
         var command = new Command("train-ner", "Trains the averaged-perceptron entity tagger (deterministic) and writes its model file.")
         {
-            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses,
+            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
             r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
-            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses)));
+            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs)));
         return command;
     }
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs)
     {
         if (!file.Exists)
         {
@@ -72,7 +73,8 @@ internal static class TrainNerTask
             language, data, stemmer, epochs, seed, minWeight, folds, minCount,
             (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")),
             weights,
-            classes);
+            classes,
+            runs);
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
         {
@@ -91,6 +93,7 @@ internal static class TrainNerTask
             ["bytes"] = bytes,
             ["epochs"] = epochs,
             ["seed"] = seed,
+            ["runs"] = runs,
             ["min_count"] = minCount,
             ["stemmer"] = stemmer,
             ["name_list_entries"] = model.Names.Count,

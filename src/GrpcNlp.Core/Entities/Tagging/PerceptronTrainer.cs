@@ -33,7 +33,11 @@ internal sealed class PerceptronTrainer
     /// <param name="progress">Receives (epoch, training-token accuracy).</param>
     /// <param name="weights">Per sentence, the size of its updates (null: all 1), so that extra data of another domain can count for less.</param>
     /// <param name="classes">Word classes whose bit-string prefixes are features (null: none); stored in the model.</param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null)
+    /// <param name="runs">
+    /// Training runs with shuffle seeds <paramref name="seed"/>, <paramref name="seed"/> + 1, ...; the
+    /// shipped weights are the mean of their averaged weights, so that no one shuffle order decides.
+    /// </param>
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1)
     {
         IStemmer stemming = StemmerNames.Create(stemmer);
         var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
@@ -106,6 +110,57 @@ internal sealed class PerceptronTrainer
             data[s] = (features, sentences[s].Labels);
         }
 
+        int size = _keys.Count * L;
+        double[]? sum = runs > 1 ? new double[size] : null;
+        double[]? transitionSum = runs > 1 ? new double[_transitions.Length] : null;
+        for (int run = 0; run < runs; run++)
+        {
+            if (run > 0)
+            {
+                Array.Clear(_weights);
+                Array.Clear(_totals);
+                Array.Clear(_transitions);
+                Array.Clear(_transitionTotals);
+                _step = 1;
+            }
+
+            RunEpochs(data, epochs, seed + run, weights, progress);
+            if (sum is not null && transitionSum is not null)
+            {
+                for (int i = 0; i < size; i++)
+                {
+                    sum[i] += _weights[i] - (_totals[i] / _step);
+                }
+
+                for (int i = 0; i < transitionSum.Length; i++)
+                {
+                    transitionSum[i] += _transitions[i] - (_transitionTotals[i] / _step);
+                }
+            }
+        }
+
+        if (sum is not null && transitionSum is not null)
+        {
+            // The mean of the runs' averages becomes the weights, with no totals left to subtract.
+            for (int i = 0; i < size; i++)
+            {
+                _weights[i] = (float)(sum[i] / runs);
+                _totals[i] = 0;
+            }
+
+            for (int i = 0; i < transitionSum.Length; i++)
+            {
+                _transitions[i] = (float)(transitionSum[i] / runs);
+                _transitionTotals[i] = 0;
+            }
+        }
+
+        return Average(language, stemmer, minWeight, names, classes);
+    }
+
+    // One training run: epochs over the data in an order shuffled per epoch.
+    private void RunEpochs((int[][] Features, int[] Gold)[] data, int epochs, int seed, IReadOnlyList<float>? weights, Action<int, double>? progress)
+    {
         var random = new Random(seed);
         int[] order = Enumerable.Range(0, data.Length).ToArray();
         for (int epoch = 1; epoch <= epochs; epoch++)
@@ -151,7 +206,6 @@ internal sealed class PerceptronTrainer
             progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
         }
 
-        return Average(language, stemmer, minWeight, names, classes);
     }
 
     // Every gold name (as stems) with its most frequent type.

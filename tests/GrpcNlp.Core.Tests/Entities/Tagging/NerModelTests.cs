@@ -88,6 +88,20 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Several_runs_average_into_one_deterministic_model_that_still_fits_its_data()
+    {
+        NerModel Runs() => new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, runs: 3);
+        NerModel model = Runs();
+        foreach ((string[] words, int[] gold) in Data())
+        {
+            Assert.Equal(gold, Tag(model, words));
+        }
+
+        Assert.Equal(Save(model), Save(Runs()));
+        Assert.NotEqual(Save(model), Save(Train()));
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         Assert.Equal(Save(Train(nameListFolds: 2)), Save(Train(nameListFolds: 2)));
