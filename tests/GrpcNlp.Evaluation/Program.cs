@@ -8,6 +8,7 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
     NormalizationTask.Create(),
     SentencesTask.Create(),
     TrainNerTask.Create(),
+    TrainWordClassesTask.Create(),
     EntitiesTask.Create(),
     TrainSegmenterTask.Create(),
     TrainSentencesTask.Create(),

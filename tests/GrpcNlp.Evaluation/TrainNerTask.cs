@@ -21,17 +21,23 @@ internal static class TrainNerTask
         var stemmer = new Option<string?>("--stemmer") { Description = "Stem feature: segmenter (learned Arabic clitic segmenter; default for ar) or proclitic (fixed list; default otherwise, where it strips nothing)" };
         var minCount = new Option<int>("--min-count") { Description = "Use only features seen at least this many times in the training data", DefaultValueFactory = _ => 2 };
         var folds = new Option<int>("--name-list-folds") { Description = "Use the training names as a name-list feature, jackknifed over this many folds (0: no name list)", DefaultValueFactory = _ => 10 };
+        var extra = new Option<string[]>("--extra") { Description = "More labelled CoNLL-style files or folders (their *.txt files, by name), used whole after the training part", AllowMultipleArgumentsPerToken = true };
+        var extraMisc = new Option<string>("--extra-misc") { Description = "Misc names of the extra data: misc (kept) or o (not names)", DefaultValueFactory = _ => "misc" };
+        var extraWeight = new Option<float>("--extra-weight") { Description = "Update size of extra sentences (training part: 1)", DefaultValueFactory = _ => 1f };
+        var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose averaged weights are averaged again", DefaultValueFactory = _ => 1 };
+        var wordClasses = new Option<FileInfo?>("--word-classes") { Description = "Word-class table (word TAB bits, from train-word-classes) whose prefixes become features; stored in the model" };
         var command = new Command("train-ner", "Trains the averaged-perceptron entity tagger (deterministic) and writes its model file.")
         {
-            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount,
+            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
-            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount)));
+            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
+            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs)));
         return command;
     }
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs)
     {
         if (!file.Exists)
         {
@@ -41,10 +47,34 @@ internal static class TrainNerTask
 
         List<NerSentence> sentences = NerSplit.Select(ConllNerCorpus.Read(file.FullName).Sentences, part);
         var data = sentences.Select(s => (s.Words, s.Labels())).ToList();
+        var weights = Enumerable.Repeat(1f, data.Count).ToList();
+        if (extra.Read() is not { } extraSentences)
+        {
+            return 2;
+        }
+
+        data.AddRange(extraSentences);
+        WordClasses? classes = null;
+        if (wordClasses is not null)
+        {
+            if (!wordClasses.Exists)
+            {
+                Console.Error.WriteLine($"No such file: {wordClasses.Name}");
+                return 2;
+            }
+
+            using StreamReader reader = wordClasses.OpenText();
+            classes = WordClasses.Read(reader);
+        }
+
+        weights.AddRange(Enumerable.Repeat(extra.Weight, extraSentences.Count));
         var clock = Stopwatch.StartNew();
         NerModel model = new PerceptronTrainer().Train(
             language, data, stemmer, epochs, seed, minWeight, folds, minCount,
-            (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")));
+            (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")),
+            weights,
+            classes,
+            runs);
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
         {
@@ -63,10 +93,53 @@ internal static class TrainNerTask
             ["bytes"] = bytes,
             ["epochs"] = epochs,
             ["seed"] = seed,
+            ["runs"] = runs,
             ["min_count"] = minCount,
             ["stemmer"] = stemmer,
             ["name_list_entries"] = model.Names.Count,
+            ["extra_sentences"] = extraSentences.Count,
+            ["extra_misc"] = extra.Misc,
+            ["extra_weight"] = extra.Weight,
+            ["word_classes"] = model.Classes.Count,
         }));
         return 0;
+    }
+
+    /// <summary>Labelled sentences of other corpora trained on whole (`--extra`), their misc handling and weight.</summary>
+    private sealed record ExtraData(string[] Paths, string Misc, float Weight)
+    {
+        /// <summary>The sentences as (words, label ids) in a fixed order (files by ordinal name); null after printing an error.</summary>
+        public List<(string[] Words, int[] Labels)>? Read()
+        {
+            if (Misc is not ("misc" or "o"))
+            {
+                Console.Error.WriteLine($"Unknown --extra-misc '{Misc}': use misc or o.");
+                return null;
+            }
+
+            var result = new List<(string[] Words, int[] Labels)>();
+            foreach (string path in Paths)
+            {
+                string[] files = Directory.Exists(path)
+                    ? [.. Directory.GetFiles(path, "*.txt").Order(StringComparer.Ordinal)]
+                    : File.Exists(path) ? [path] : [];
+                if (files.Length == 0)
+                {
+                    Console.Error.WriteLine($"No such file or folder with .txt files: {Path.GetFileName(path)}");
+                    return null;
+                }
+
+                foreach (string name in files)
+                {
+                    foreach (NerSentence sentence in ConllNerCorpus.Read(name).Sentences)
+                    {
+                        NerSentence kept = Misc == "o" ? sentence with { Chunks = sentence.Chunks.FindAll(c => c.Type != "MISC") } : sentence;
+                        result.Add((kept.Words, kept.Labels()));
+                    }
+                }
+            }
+
+            return result;
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace GrpcNlp.Core.Entities.Tagging;
 internal static class FeatureExtractor
 {
     /// <summary>Upper bound on the features of one word.</summary>
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 64;
 
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
@@ -86,6 +86,18 @@ internal static class FeatureExtractor
             output[n++] = Hash(45, TypeBits(types[i]), i + 1 < sentence.Count ? TypeBits(types[i + 1]) : "$");
         }
 
+        if (sentence.Classes is { } classes)
+        {
+            // Bit-string prefixes: short ones group broad word kinds, the full string near-synonyms.
+            ReadOnlySpan<char> own = ClassAt(classes, sentence.Count, i);
+            output[n++] = Hash(50, Prefix(own, 4));
+            output[n++] = Hash(51, Prefix(own, 6));
+            output[n++] = Hash(52, Prefix(own, 10));
+            output[n++] = Hash(53, own);
+            output[n++] = Hash(54, Prefix(ClassAt(classes, sentence.Count, i - 1), 6));
+            output[n++] = Hash(55, Prefix(ClassAt(classes, sentence.Count, i + 1), 6));
+        }
+
         Span<char> otherShape = stackalloc char[16];
         Span<char> unused = stackalloc char[16];
         if (i > 0)
@@ -104,6 +116,12 @@ internal static class FeatureExtractor
 
         return n;
     }
+
+    private static ReadOnlySpan<char> ClassAt(string?[] classes, int count, int i) =>
+        i < 0 ? "<s>" : i >= count ? "</s>" : classes[i] ?? "?";
+
+    private static ReadOnlySpan<char> Prefix(ReadOnlySpan<char> bits, int length) =>
+        bits.Length > length ? bits[..length] : bits;
 
     private static ReadOnlySpan<char> TypeBits(int bits) => TypeBitChars.AsSpan(bits, 1);
 

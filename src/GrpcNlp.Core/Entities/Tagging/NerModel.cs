@@ -11,12 +11,12 @@ namespace GrpcNlp.Core.Entities.Tagging;
 /// </summary>
 /// <remarks>
 /// File format (Brotli-compressed): "GNER", version, language, stemmer name, name-list entries (stems, type),
-/// feature count, transition weights, the feature hashes in ascending order, then per feature
+/// word classes (word, bit string; from version 3 on), feature count, transition weights, the feature hashes in ascending order, then per feature
 /// <see cref="NerLabels.Count"/> weights as half-precision floats.
 /// </remarks>
 internal sealed class NerModel
 {
-    private const int Version = 2;
+    private const int Version = 3;
     private const int L = NerLabels.Count;
 
     private readonly ulong[] _keys;
@@ -24,9 +24,10 @@ internal sealed class NerModel
     private readonly float[] _weights;
     private readonly int _mask;
 
-    public NerModel(string language, string stemmer, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names)
+    public NerModel(string language, string stemmer, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names, WordClasses? classes = null)
     {
         Names = names;
+        Classes = classes ?? WordClasses.Empty;
         Stemmer = stemmer;
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, features.Count * L);
         ArgumentOutOfRangeException.ThrowIfNotEqual(transitions.Length, (L + 1) * L);
@@ -58,6 +59,9 @@ internal sealed class NerModel
 
     /// <summary>The name list whose matches are features (empty when the model was trained without one).</summary>
     public NameList Names { get; }
+
+    /// <summary>The word classes whose bit-string prefixes are features (empty when the model was trained without them).</summary>
+    public WordClasses Classes { get; }
 
     /// <summary>Name of the stemmer the model was trained with (<see cref="StemmerNames"/>); tagging must use the same.</summary>
     public string Stemmer { get; }
@@ -118,6 +122,14 @@ internal sealed class NerModel
             writer.Write((byte)entry.Value);
         }
 
+        var classes = Classes.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        writer.Write(classes.Count);
+        foreach (KeyValuePair<string, string> entry in classes)
+        {
+            writer.Write(entry.Key);
+            writer.Write(entry.Value);
+        }
+
         writer.Write(FeatureCount);
         foreach (float t in Transitions)
         {
@@ -154,7 +166,8 @@ internal sealed class NerModel
     {
         using var decompressed = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(decompressed, Encoding.UTF8);
-        if (!reader.ReadBytes(4).AsSpan().SequenceEqual("GNER"u8) || reader.ReadInt32() != Version)
+        int version = reader.ReadBytes(4).AsSpan().SequenceEqual("GNER"u8) ? reader.ReadInt32() : -1;
+        if (version is not (2 or Version))
         {
             throw new InvalidDataException("Not a GrpcNlp entity tagger model of a known version.");
         }
@@ -166,6 +179,13 @@ internal sealed class NerModel
         for (int e = 0; e < entryCount; e++)
         {
             entries[e] = (reader.ReadString(), reader.ReadByte());
+        }
+
+        int classCount = version >= 3 ? reader.ReadInt32() : 0;
+        var classes = new (string, string)[classCount];
+        for (int c = 0; c < classCount; c++)
+        {
+            classes[c] = (reader.ReadString(), reader.ReadString());
         }
 
         int count = reader.ReadInt32();
@@ -200,7 +220,7 @@ internal sealed class NerModel
             weights[i] = (float)halves[i];
         }
 
-        return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries));
+        return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries), new WordClasses(classes));
     }
 
     private static void ReadExactly(Stream stream, Span<byte> destination)

@@ -53,6 +53,11 @@ internal sealed class NerTagger
         {
             Model.Names.Match(sentence);
         }
+
+        if (Model.Classes.Count > 0)
+        {
+            Model.Classes.Match(sentence);
+        }
     }
 
     /// <summary>Writes one label id per word of <paramref name="sentence"/> into <paramref name="labels"/>.</summary>

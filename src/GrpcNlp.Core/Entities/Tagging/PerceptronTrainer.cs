@@ -31,10 +31,25 @@ internal sealed class PerceptronTrainer
     /// </param>
     /// <param name="minCount">Features seen fewer times in the training data are not used.</param>
     /// <param name="progress">Receives (epoch, training-token accuracy).</param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null)
+    /// <param name="weights">Per sentence, the size of its updates (null: all 1), so that extra data of another domain can count for less.</param>
+    /// <param name="classes">Word classes whose bit-string prefixes are features (null: none); stored in the model.</param>
+    /// <param name="runs">
+    /// Training runs with shuffle seeds <paramref name="seed"/>, <paramref name="seed"/> + 1, ...; the
+    /// shipped weights are the mean of their averaged weights, so that no one shuffle order decides.
+    /// </param>
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1)
     {
         IStemmer stemming = StemmerNames.Create(stemmer);
         var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
+        classes ??= WordClasses.Empty;
+        if (classes.Count > 0)
+        {
+            foreach (TaggerSentence sentence in prepared)
+            {
+                classes.Match(sentence);
+            }
+        }
+
         NameList names = NameList.Empty;
         if (nameListFolds > 1)
         {
@@ -95,6 +110,57 @@ internal sealed class PerceptronTrainer
             data[s] = (features, sentences[s].Labels);
         }
 
+        int size = _keys.Count * L;
+        double[]? sum = runs > 1 ? new double[size] : null;
+        double[]? transitionSum = runs > 1 ? new double[_transitions.Length] : null;
+        for (int run = 0; run < runs; run++)
+        {
+            if (run > 0)
+            {
+                Array.Clear(_weights);
+                Array.Clear(_totals);
+                Array.Clear(_transitions);
+                Array.Clear(_transitionTotals);
+                _step = 1;
+            }
+
+            RunEpochs(data, epochs, seed + run, weights, progress);
+            if (sum is not null && transitionSum is not null)
+            {
+                for (int i = 0; i < size; i++)
+                {
+                    sum[i] += _weights[i] - (_totals[i] / _step);
+                }
+
+                for (int i = 0; i < transitionSum.Length; i++)
+                {
+                    transitionSum[i] += _transitions[i] - (_transitionTotals[i] / _step);
+                }
+            }
+        }
+
+        if (sum is not null && transitionSum is not null)
+        {
+            // The mean of the runs' averages becomes the weights, with no totals left to subtract.
+            for (int i = 0; i < size; i++)
+            {
+                _weights[i] = (float)(sum[i] / runs);
+                _totals[i] = 0;
+            }
+
+            for (int i = 0; i < transitionSum.Length; i++)
+            {
+                _transitions[i] = (float)(transitionSum[i] / runs);
+                _transitionTotals[i] = 0;
+            }
+        }
+
+        return Average(language, stemmer, minWeight, names, classes);
+    }
+
+    // One training run: epochs over the data in an order shuffled per epoch.
+    private void RunEpochs((int[][] Features, int[] Gold)[] data, int epochs, int seed, IReadOnlyList<float>? weights, Action<int, double>? progress)
+    {
         var random = new Random(seed);
         int[] order = Enumerable.Range(0, data.Length).ToArray();
         for (int epoch = 1; epoch <= epochs; epoch++)
@@ -105,6 +171,7 @@ internal sealed class PerceptronTrainer
             foreach (int s in order)
             {
                 (int[][] features, int[] gold) = data[s];
+                float weight = weights?[s] ?? 1;
                 int[] predicted = Predict(features);
                 for (int i = 0; i < gold.Length; i++)
                 {
@@ -117,8 +184,8 @@ internal sealed class PerceptronTrainer
 
                     foreach (int f in features[i])
                     {
-                        Update(_weights, _totals, (f * L) + gold[i], 1);
-                        Update(_weights, _totals, (f * L) + predicted[i], -1);
+                        Update(_weights, _totals, (f * L) + gold[i], weight);
+                        Update(_weights, _totals, (f * L) + predicted[i], -weight);
                     }
                 }
 
@@ -128,8 +195,8 @@ internal sealed class PerceptronTrainer
                     int predictedPrevious = i == 0 ? 0 : predicted[i - 1] + 1;
                     if (goldPrevious != predictedPrevious || gold[i] != predicted[i])
                     {
-                        Update(_transitions, _transitionTotals, (goldPrevious * L) + gold[i], 1);
-                        Update(_transitions, _transitionTotals, (predictedPrevious * L) + predicted[i], -1);
+                        Update(_transitions, _transitionTotals, (goldPrevious * L) + gold[i], weight);
+                        Update(_transitions, _transitionTotals, (predictedPrevious * L) + predicted[i], -weight);
                     }
                 }
 
@@ -139,7 +206,6 @@ internal sealed class PerceptronTrainer
             progress?.Invoke(epoch, total == 0 ? 0 : (double)correct / total);
         }
 
-        return Average(language, stemmer, minWeight, names);
     }
 
     // Every gold name (as stems) with its most frequent type.
@@ -189,7 +255,7 @@ internal sealed class PerceptronTrainer
     }
 
     // Averaging trick: totals accumulate step * delta, so the average is weight - totals / step.
-    private void Update(float[] weights, double[] totals, int index, int delta)
+    private void Update(float[] weights, double[] totals, int index, float delta)
     {
         weights[index] += delta;
         totals[index] += (double)_step * delta;
@@ -215,7 +281,7 @@ internal sealed class PerceptronTrainer
         return labels;
     }
 
-    private NerModel Average(string language, string stemmer, float minWeight, NameList names)
+    private NerModel Average(string language, string stemmer, float minWeight, NameList names, WordClasses classes)
     {
         var keys = new List<ulong>();
         var weights = new List<float>();
@@ -246,6 +312,6 @@ internal sealed class PerceptronTrainer
             transitions[i] = (float)(_transitions[i] - (_transitionTotals[i] / _step));
         }
 
-        return new NerModel(language, stemmer, keys, weights.ToArray(), transitions, names);
+        return new NerModel(language, stemmer, keys, weights.ToArray(), transitions, names, classes);
     }
 }

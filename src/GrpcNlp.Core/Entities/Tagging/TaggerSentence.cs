@@ -54,6 +54,9 @@ internal sealed class TaggerSentence
     /// <summary>Per word, a bit per type (person = 1 .. misc = 8) of the name-list entries its stem occurs in (0 when none); may be longer than <see cref="Count"/>.</summary>
     public int[]? ListWordTypes { get; set; }
 
+    /// <summary>Per word, its distributional class as a bit string (<see cref="WordClasses"/>; null when unknown); may be longer than <see cref="Count"/>.</summary>
+    public string?[]? Classes { get; set; }
+
     /// <summary>Folded words (<see cref="EntityText.Fold"/>); only the first <see cref="Count"/> are this sentence's.</summary>
     public string[] Folded => _folded;
 

@@ -72,6 +72,36 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Word_classes_and_sentence_weights_are_kept_through_save_and_load()
+    {
+        var classes = new WordClasses([("tunis", "0110"), ("cairo", "0111"), ("amman", "0101"), ("visited", "10")]);
+        float[] weights = [.. Data().Select((_, s) => s % 2 == 0 ? 1f : 0.5f)];
+        NerModel model = new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, weights: weights, classes: classes);
+        byte[] bytes = Save(model);
+        NerModel loaded = NerModel.Load(new MemoryStream(bytes));
+
+        Assert.Equal(4, loaded.Classes.Count);
+        Assert.Equal(model.Classes.Entries.OrderBy(e => e.Key), loaded.Classes.Entries.OrderBy(e => e.Key));
+        string[] words = ["Minister", "Lina", "Haddad", "visited", "Cairo", "."];
+        Assert.Equal(Tag(model, words), Tag(loaded, words));
+        Assert.Equal(bytes, Save(loaded));
+    }
+
+    [Fact]
+    public void Several_runs_average_into_one_deterministic_model_that_still_fits_its_data()
+    {
+        NerModel Runs() => new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, runs: 3);
+        NerModel model = Runs();
+        foreach ((string[] words, int[] gold) in Data())
+        {
+            Assert.Equal(gold, Tag(model, words));
+        }
+
+        Assert.Equal(Save(model), Save(Runs()));
+        Assert.NotEqual(Save(model), Save(Train()));
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         Assert.Equal(Save(Train(nameListFolds: 2)), Save(Train(nameListFolds: 2)));
