@@ -48,7 +48,7 @@ internal static class SentenceBoundaryFeatures
     /// <summary>
     /// Whether the model decides a gap: where the rules end a sentence after a terminator (with
     /// its closing quotes and brackets; the verdict is a feature there, and the model may overrule
-    /// it: "Yahoo! and", "Nice people... I hear"), but not where a rule keeps the sentence going
+    /// it: "Jeopardy! and", "so good... The staff"), but not where a rule keeps the sentence going
     /// after one ("Dr. Smith", "\"Why?\" he asked": too few such gaps to learn exceptions from), and the gaps with no
     /// terminator before them except where a lower-case word follows a word or number that does
     /// not start with a capital ("the cat", "12 years"): the commonest gap by far and almost never
@@ -122,7 +122,7 @@ internal static class SentenceBoundaryFeatures
         if (verdict != RuleVerdict.None)
         {
             // After a terminator: the verdict alone and with the tokens either side, so that the
-            // model learns where the rules go wrong ("Yahoo! and", "Nice people... I hear").
+            // model learns where the rules go wrong ("Jeopardy! and", "so good... The staff").
             ulong rule = (ulong)verdict;
             features[n++] = Hash(30, rule);
             features[n++] = Hash(31, rule, l0.Form);
