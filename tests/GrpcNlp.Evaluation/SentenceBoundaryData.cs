@@ -16,8 +16,11 @@ internal static class SentenceBoundaryData
     /// <summary>Features seen fewer times than this in training are dropped.</summary>
     public const int MinCount = 2;
 
-    /// <summary>Seed of the order in which each epoch visits the examples.</summary>
+    /// <summary>Seed of the order in which each epoch of the first perceptron visits the examples; the next ones take the next seeds.</summary>
     public const int Seed = 1;
+
+    /// <summary>Perceptrons (one per seed) whose mean is the model.</summary>
+    public const int Models = 5;
 
     /// <summary>The lines of each document (from one <c># newdoc</c> to the next), in file order.</summary>
     public static List<List<string>> Documents(IEnumerable<string> lines)
@@ -40,7 +43,7 @@ internal static class SentenceBoundaryData
     public static ConlluDocument Half(List<List<string>> documents, int half) =>
         ConlluDocument.Parse(documents.Where((_, index) => index % 2 == half).SelectMany(d => d));
 
-    /// <summary>Prints how <paramref name="model"/> decides the gaps of <paramref name="gold"/> it scores (those after no terminator).</summary>
+    /// <summary>Prints how <paramref name="model"/> decides the gaps of <paramref name="gold"/> it scores.</summary>
     public static void PrintGapScores(ConlluDocument gold, string language, SentenceBoundaryModel model)
     {
         List<BoundaryExample> examples = SentenceBoundaryTrainer.Collect([ToTrainingText(gold)], SentenceRules.For(language), out _);
@@ -54,7 +57,7 @@ internal static class SentenceBoundaryData
         }
 
         Console.WriteLine($"  gaps the model decides: {examples.Count}, {right + missed} of them gold boundaries; the model splits {right} of those, "
-            + $"misses {missed}, and splits {wrong} others (the rules split none of them)");
+            + $"misses {missed}, and splits {wrong} others");
     }
 
     /// <summary>Trains a model on gold documents with the shipped settings.</summary>
@@ -67,8 +70,9 @@ internal static class SentenceBoundaryData
             Epochs,
             MinCount,
             Seed,
+            Models,
             out BoundaryTrainingCounts counts,
-            verbose ? (epoch, errors) => Console.WriteLine($"epoch {epoch}: {errors} errors") : null);
+            verbose ? (model, epoch, errors) => Console.WriteLine($"model {model + 1}, epoch {epoch}: {errors} errors") : null);
         if (verbose)
         {
             Console.WriteLine($"{gold.Sentences.Count} gold sentences; {counts.Examples} gaps scored, {counts.Boundaries} of them boundaries; "

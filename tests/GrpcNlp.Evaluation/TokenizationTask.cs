@@ -177,7 +177,77 @@ internal static class TokenizationTask
         Report.PrintMisses("extra token", gold.Text, systemTokens, gold.Tokens, errors);
         Report.PrintMisses("sentence", gold.Text, gold.Sentences, systemSentences, errors);
         Report.PrintMisses("extra sentence", gold.Text, systemSentences, gold.Sentences, errors);
+        PrintBoundaryErrors(gold, analyzed.Tokens, systemSentences, errors);
         return new Scores(tokens, sentences, words, analyzed.Language);
+    }
+
+    /// <summary>
+    /// Prints up to <paramref name="limit"/> missed and spurious sentence boundaries (a sentence
+    /// start in one segmentation and not the other, the first sentence of the text aside) with their
+    /// context, then how many of each kind there are: what the token before the gap is (a full stop,
+    /// another terminator, an abbreviation, a closing quote or bracket, none) and what the token after
+    /// it starts with. Boundaries are where the errors are; sentence misses count each one twice.
+    /// </summary>
+    private static void PrintBoundaryErrors(ConlluDocument gold, IReadOnlyList<Token> tokens, TextSpan[] system, int limit)
+    {
+        if (limit <= 0)
+        {
+            return;
+        }
+
+        var goldStarts = new HashSet<int>(gold.Sentences.Select(s => s.Start));
+        var systemStarts = new HashSet<int>(system.Select(s => s.Start));
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int printed = 0;
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            int start = tokens[i].Span.Start;
+            bool inGold = goldStarts.Contains(start);
+            if (inGold == systemStarts.Contains(start))
+            {
+                continue;
+            }
+
+            string kind = $"{(inGold ? "missed" : "spurious")} boundary, {BeforeGap(gold.Text, tokens[i - 1])} | {AfterGap(gold.Text, tokens[i])}";
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            if (printed++ < limit)
+            {
+                int before = Math.Max(0, start - 40);
+                int after = Math.Min(gold.Text.Length, start + 30);
+                Console.WriteLine($"{kind}: {gold.Text[before..start]} || {gold.Text[start..after]}".ReplaceLineEndings(" "));
+            }
+        }
+
+        Console.WriteLine();
+        foreach ((string kind, int count) in kinds.OrderByDescending(k => k.Value))
+        {
+            Console.WriteLine($"{count,5}  {kind}");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static string BeforeGap(string text, Token token)
+    {
+        ReadOnlySpan<char> form = text.AsSpan(token.Span.Start, token.Span.Length);
+        return token.Type switch
+        {
+            TokenType.Word when form.Length > 1 && form[^1] == '.' => "abbreviation",
+            TokenType.Punctuation when form[0] == '.' && form.Length == 1 => "full stop",
+            TokenType.Punctuation when form[0] is '.' or '\u2026' => "ellipsis",
+            TokenType.Punctuation when form[0] is '?' or '!' => "? !",
+            TokenType.Punctuation when form[0] is ')' or ']' or '"' or '\'' or '\u201D' or '\u2019' => "closer",
+            TokenType.Punctuation => "other punctuation",
+            TokenType.Word when char.IsUpper(form[0]) => "capitalized word",
+            TokenType.Word => "word",
+            _ => token.Type.ToString().ToLowerInvariant(),
+        };
+    }
+
+    private static string AfterGap(string text, Token token)
+    {
+        char first = text[token.Span.Start];
+        return char.IsUpper(first) ? "upper" : char.IsLower(first) ? "lower" : char.IsDigit(first) ? "digit" : "other";
     }
 
     /// <summary>

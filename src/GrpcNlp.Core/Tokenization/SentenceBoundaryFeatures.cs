@@ -17,7 +17,8 @@ internal enum RuleVerdict
 /// The features the sentence boundary model scores a gap between two tokens by: the lower-cased
 /// forms and shapes of the tokens either side of the gap (never before the current sentence's
 /// first token, never more than <see cref="RightContext"/> tokens after the gap), the sentence's
-/// first token, spacing, known abbreviations, and the length of the sentence so far.
+/// first token, spacing, known abbreviations, the length of the sentence so far and, after a
+/// terminator, the rules' verdict alone and with the tokens either side.
 /// </summary>
 /// <remarks>
 /// Features are 64-bit hashes mixed from a template id and per-token hashes computed over spans
@@ -28,7 +29,7 @@ internal enum RuleVerdict
 internal static class SentenceBoundaryFeatures
 {
     /// <summary>Upper bound on the features of one gap.</summary>
-    public const int MaxFeatures = 24;
+    public const int MaxFeatures = 30;
 
     /// <summary>How many tokens after the gap the features read.</summary>
     public const int RightContext = 3;
@@ -45,17 +46,19 @@ internal static class SentenceBoundaryFeatures
     public static ulong Bias { get; } = Hash(1, 1);
 
     /// <summary>
-    /// Whether the model decides a gap: only where no terminator comes before it (the rules'
-    /// verdict is <see cref="RuleVerdict.None"/>; where there is one, the rules are right more often
-    /// than a model trained on this little data), and not where a lower-case word follows a word or
-    /// number that does not start with a capital ("the cat", "12 years"): the commonest gap by far
-    /// and almost never a boundary. Skipping it keeps the cost per token low.
+    /// Whether the model decides a gap: where the rules end a sentence after a terminator (with
+    /// its closing quotes and brackets; the verdict is a feature there, and the model may overrule
+    /// it: "Jeopardy! and", "so good... The staff"), but not where a rule keeps the sentence going
+    /// after one ("Dr. Smith", "\"Why?\" he asked": too few such gaps to learn exceptions from), and the gaps with no
+    /// terminator before them except where a lower-case word follows a word or number that does
+    /// not start with a capital ("the cat", "12 years"): the commonest gap by far and almost never
+    /// a boundary. Skipping it keeps the cost per token low.
     /// </summary>
     public static bool IsCandidate(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int last, RuleVerdict verdict)
     {
         if (verdict != RuleVerdict.None)
         {
-            return false;
+            return verdict == RuleVerdict.Split;
         }
 
         Token left = tokens[last];
@@ -72,9 +75,10 @@ internal static class SentenceBoundaryFeatures
     /// <param name="tokens">The tokens.</param>
     /// <param name="start">The first token of the current sentence.</param>
     /// <param name="last">The token before the gap.</param>
+    /// <param name="verdict">What the rules make of the gap.</param>
     /// <param name="views">The token hashes computed so far for these tokens, reused across gaps.</param>
     /// <param name="features">Receives the features; at least <see cref="MaxFeatures"/> long.</param>
-    public static int Extract(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, TokenViews views, Span<ulong> features)
+    public static int Extract(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int last, RuleVerdict verdict, TokenViews views, Span<ulong> features)
     {
         TokenView l2 = views.Get(text, tokens, start, last - 2);
         TokenView l1 = views.Get(text, tokens, start, last - 1);
@@ -115,6 +119,19 @@ internal static class SentenceBoundaryFeatures
         features[n++] = Hash(25, l1.Form, l0.Shape, r0.Shape);
         features[n++] = Hash(26, r0.Form, r1.Form);
         features[n++] = Hash(28, first.Shape, l0.Shape, r0.Shape);
+        if (verdict != RuleVerdict.None)
+        {
+            // After a terminator: the verdict alone and with the tokens either side, so that the
+            // model learns where the rules go wrong ("Jeopardy! and", "so good... The staff").
+            ulong rule = (ulong)verdict;
+            features[n++] = Hash(30, rule);
+            features[n++] = Hash(31, rule, l0.Form);
+            features[n++] = Hash(32, rule, r0.Shape);
+            features[n++] = Hash(33, rule, l0.Shape, r0.Shape);
+            features[n++] = Hash(34, rule, r0.Form);
+            features[n++] = Hash(35, rule, l1.Form, l0.Form);
+        }
+
         return n;
     }
 

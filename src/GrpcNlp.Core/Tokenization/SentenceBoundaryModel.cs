@@ -4,10 +4,11 @@ using System.Reflection;
 namespace GrpcNlp.Core.Tokenization;
 
 /// <summary>
-/// A trained sentence boundary classifier for the gaps the rules cannot see (no terminator before
-/// them: headers, sign-offs, titles, list items): averaged-perceptron weights keyed by the feature
-/// hashes of <see cref="SentenceBoundaryFeatures"/>. Such a gap ends a sentence when its features
-/// score above zero. Stored as a tab-separated text file embedded in the assembly (see
+/// A trained sentence boundary classifier: averaged-perceptron weights keyed by the feature hashes
+/// of <see cref="SentenceBoundaryFeatures"/>. It decides the gaps the rules cannot see (no
+/// terminator before them: headers, sign-offs, titles, list items) and corrects the rules after a
+/// terminator, where the rules' verdict is one of its features; a gap ends a sentence when its
+/// features score above zero. Stored as a tab-separated text file embedded in the assembly (see
 /// Languages/English/Data/SOURCE.md).
 /// </summary>
 internal sealed class SentenceBoundaryModel
@@ -63,8 +64,7 @@ internal sealed class SentenceBoundaryModel
 
     /// <summary>
     /// Whether the gap after token <paramref name="last"/> ends the sentence that starts at
-    /// <paramref name="start"/>: the rules' <paramref name="verdict"/> after a terminator, else
-    /// the model's score at the gaps it decides (<see cref="SentenceBoundaryFeatures.IsCandidate"/>).
+    /// <paramref name="start"/>: the model's score at the gaps it decides (<see cref="SentenceBoundaryFeatures.IsCandidate"/>), else the rules' <paramref name="verdict"/>.
     /// </summary>
     /// <param name="text">The text the tokens index.</param>
     /// <param name="tokens">The tokens.</param>
@@ -80,7 +80,7 @@ internal sealed class SentenceBoundaryModel
         }
 
         Span<ulong> features = stackalloc ulong[SentenceBoundaryFeatures.MaxFeatures];
-        int count = SentenceBoundaryFeatures.Extract(text, tokens, start, last, views, features);
+        int count = SentenceBoundaryFeatures.Extract(text, tokens, start, last, verdict, views, features);
         return Score(features[..count]) > 0;
     }
 

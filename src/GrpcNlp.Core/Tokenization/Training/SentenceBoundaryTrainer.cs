@@ -19,8 +19,11 @@ internal readonly record struct BoundaryExample(ulong[] Features, bool Boundary)
 /// Trains a <see cref="SentenceBoundaryModel"/> as an averaged binary perceptron (Collins 2002):
 /// the segmenter runs over each gold text with the gold decision at every gap (so each sentence
 /// starts where the gold one does), and the features of every gap the model would score become
-/// one example. Features seen fewer than <c>minCount</c> times are dropped. Examples are visited
-/// in an order shuffled by a fixed seed, so the same data gives the same model.
+/// one example. Features seen fewer than <c>minCount</c> times are dropped. Examples are visited in
+/// an order shuffled by a seed; the model is the mean of <c>models</c> averaged perceptrons trained
+/// with seeds <c>seed</c>, <c>seed + 1</c>, ..., which steadies a model trained on little data (the
+/// order of visits alone moves held-out sentence F1 by up to half a point). The same data gives the
+/// same model.
 /// </summary>
 internal static class SentenceBoundaryTrainer
 {
@@ -30,11 +33,24 @@ internal static class SentenceBoundaryTrainer
         int epochs,
         int minCount,
         int seed,
+        int models,
         out BoundaryTrainingCounts counts,
-        Action<int, int>? onEpoch = null)
+        Action<int, int, int>? onEpoch = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(models, 1);
         List<BoundaryExample> collected = Collect(texts, rules, out counts);
-        return Train(collected, epochs, minCount, seed, onEpoch);
+        var mean = new Dictionary<ulong, float>();
+        for (int m = 0; m < models; m++)
+        {
+            int model = m;
+            Dictionary<ulong, float> weights = Train(collected, epochs, minCount, seed + m, onEpoch is null ? null : (epoch, errors) => onEpoch(model, epoch, errors));
+            foreach ((ulong feature, float weight) in weights)
+            {
+                mean[feature] = mean.GetValueOrDefault(feature) + (weight / models);
+            }
+        }
+
+        return new SentenceBoundaryModel(mean);
     }
 
     /// <summary>
@@ -57,7 +73,7 @@ internal static class SentenceBoundaryTrainer
         return collector.Examples;
     }
 
-    private static SentenceBoundaryModel Train(List<BoundaryExample> collected, int epochs, int minCount, int seed, Action<int, int>? onEpoch)
+    private static Dictionary<ulong, float> Train(List<BoundaryExample> collected, int epochs, int minCount, int seed, Action<int, int>? onEpoch)
     {
         var frequency = new Dictionary<ulong, int>();
         foreach ((ulong[] features, _) in collected)
@@ -122,7 +138,7 @@ internal static class SentenceBoundaryTrainer
             }
         }
 
-        return new SentenceBoundaryModel(averaged);
+        return averaged;
     }
 
     /// <summary>Answers the gaps the model decides with the gold answer, recording their features, and the others as the rules do.</summary>
@@ -149,7 +165,7 @@ internal static class SentenceBoundaryTrainer
             bool boundary = _text.SentenceStarts.Contains(tokens[last + 1].Span.Start);
             if (SentenceBoundaryFeatures.IsCandidate(text, tokens, last, verdict))
             {
-                int n = SentenceBoundaryFeatures.Extract(text, tokens, start, last, _views, _buffer);
+                int n = SentenceBoundaryFeatures.Extract(text, tokens, start, last, verdict, _views, _buffer);
                 Examples.Add(new BoundaryExample(_buffer[..n], boundary));
                 Boundaries += boundary ? 1 : 0;
                 return boundary;
