@@ -40,8 +40,14 @@ internal static class SentenceBoundaryData
     }
 
     /// <summary>The documents of half <paramref name="half"/> (0 or 1): every other document, starting with the first or the second.</summary>
-    public static ConlluDocument Half(List<List<string>> documents, int half) =>
-        ConlluDocument.Parse(documents.Where((_, index) => index % 2 == half).SelectMany(d => d));
+    public static ConlluDocument Half(List<List<string>> documents, int half) => Fold(documents, half, 2, inFold: true);
+
+    /// <summary>
+    /// Fold <paramref name="fold"/> of <paramref name="folds"/> (documents whose index modulo
+    /// <paramref name="folds"/> is <paramref name="fold"/>), or, with <paramref name="inFold"/> false, every other document.
+    /// </summary>
+    public static ConlluDocument Fold(List<List<string>> documents, int fold, int folds, bool inFold) =>
+        ConlluDocument.Parse(documents.Where((_, index) => index % folds == fold == inFold).SelectMany(d => d));
 
     /// <summary>Prints how <paramref name="model"/> decides the gaps of <paramref name="gold"/> it scores.</summary>
     public static void PrintGapScores(ConlluDocument gold, string language, SentenceBoundaryModel model)

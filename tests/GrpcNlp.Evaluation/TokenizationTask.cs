@@ -27,8 +27,13 @@ internal static class TokenizationTask
         var minSentenceF1 = TaskOptions.MinimumPercent("--min-sentence-f1", "the sentence F1");
         var holdout = new Option<bool>("--holdout")
         {
-            Description = "Score sentences held out from the boundary model: split the documents into two alternating halves, "
-                + "train a model on each (as train-sentences does) and score it on the other half",
+            Description = "Score sentences held out from the boundary model: split the documents into alternating folds (two unless "
+                + "--folds says otherwise), train a model on all but each fold (as train-sentences does) and score it on that fold",
+        };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "With --holdout: the number of folds (2: two halves; more: each model trains on more of the documents)",
+            DefaultValueFactory = _ => 2,
         };
         var rulesOnly = new Option<bool>("--rules-only") { Description = "Segment sentences by the rules alone, without the boundary model" };
         var command = new Command("tokenization", "Token, word and sentence boundary P/R/F1 against a CoNLL-U file, as the CoNLL 2018 UD shared task scores them.")
@@ -39,6 +44,7 @@ internal static class TokenizationTask
             minTokenF1,
             minSentenceF1,
             holdout,
+            folds,
             rulesOnly,
         };
         command.SetAction(parseResult => Evaluate(
@@ -47,7 +53,8 @@ internal static class TokenizationTask
             parseResult.GetValue(errors),
             parseResult.GetValue(minTokenF1),
             parseResult.GetValue(minSentenceF1),
-            parseResult.GetValue(holdout) ? Segmentation.HeldOut : parseResult.GetValue(rulesOnly) ? Segmentation.RulesOnly : Segmentation.Shipped));
+            parseResult.GetValue(holdout) ? Segmentation.HeldOut : parseResult.GetValue(rulesOnly) ? Segmentation.RulesOnly : Segmentation.Shipped,
+            parseResult.GetValue(folds)));
         return command;
     }
 
@@ -60,15 +67,21 @@ internal static class TokenizationTask
         /// <summary>The rules alone.</summary>
         RulesOnly,
 
-        /// <summary>Each half of the documents by a boundary model trained on the other half.</summary>
+        /// <summary>Each fold of the documents by a boundary model trained on the other folds.</summary>
         HeldOut,
     }
 
-    private static int Evaluate(FileInfo file, string language, int errors, double minTokenF1, double minSentenceF1, Segmentation segmentation)
+    private static int Evaluate(FileInfo file, string language, int errors, double minTokenF1, double minSentenceF1, Segmentation segmentation, int folds)
     {
         if (!file.Exists)
         {
             Console.Error.WriteLine($"No such file: {file.Name}");
+            return 2;
+        }
+
+        if (folds < 2)
+        {
+            Console.Error.WriteLine("--folds must be at least 2.");
             return 2;
         }
 
@@ -80,13 +93,12 @@ internal static class TokenizationTask
         if (segmentation == Segmentation.HeldOut)
         {
             List<List<string>> documents = SentenceBoundaryData.Documents(File.ReadLines(file.FullName));
-            ConlluDocument[] halves = [SentenceBoundaryData.Half(documents, 0), SentenceBoundaryData.Half(documents, 1)];
-            for (int half = 0; half < 2; half++)
+            for (int fold = 0; fold < folds; fold++)
             {
-                ConlluDocument train = halves[1 - half];
-                ConlluDocument test = halves[half];
+                ConlluDocument train = SentenceBoundaryData.Fold(documents, fold, folds, inFold: false);
+                ConlluDocument test = SentenceBoundaryData.Fold(documents, fold, folds, inFold: true);
                 SentenceBoundaryModel model = SentenceBoundaryData.Train(train, language, verbose: false);
-                Console.WriteLine($"half {half + 1}: trained on {train.Sentences.Count} sentences of the other half, scored on {test.Sentences.Count}");
+                Console.WriteLine($"fold {fold + 1} of {folds}: trained on {train.Sentences.Count} sentences of the other folds, scored on {test.Sentences.Count}");
                 SentenceBoundaryData.PrintGapScores(test, language, model);
                 Scores scores = Score(test, language, SentenceRules.For(language).WithBoundaryModel(model), errors);
                 (tokens, sentences, words) = (tokens + scores.Tokens, sentences + scores.Sentences, words + scores.Words);
@@ -104,7 +116,7 @@ internal static class TokenizationTask
 
         string scope = segmentation switch
         {
-            Segmentation.HeldOut => ", sentences held out (two halves by document)",
+            Segmentation.HeldOut => folds == 2 ? ", sentences held out (two halves by document)" : $", sentences held out ({folds} folds by document)",
             Segmentation.RulesOnly => ", sentences by the rules alone",
             _ => string.Empty,
         };
@@ -130,6 +142,11 @@ internal static class TokenizationTask
             ["sentences"] = Report.ToJson(sentences),
             ["words"] = Report.ToJson(words),
         };
+        if (segmentation == Segmentation.HeldOut)
+        {
+            summary["folds"] = folds;
+        }
+
         bool passed = Report.Gate("token F1", tokens, minTokenF1) & Report.Gate("sentence F1", sentences, minSentenceF1);
         Console.WriteLine(JsonSerializer.Serialize(summary));
         return passed ? 0 : 1;
