@@ -12,7 +12,7 @@ public sealed class GrpcNlpMetrics
 
     // What was processed is counted per method in plain fields and read by observable counters
     // when metrics are collected: a call pays an interlocked add per figure, not an aggregator
-    // lookup of its tags per measurement (a few percent of a short call's CPU).
+    // lookup of its tags per measurement (about 1 % of the server's CPU on a tweet-size call).
     private readonly ConcurrentDictionary<string, MethodTotals> _totals = new(StringComparer.Ordinal);
     private readonly Histogram<double> _callDuration;
 
