@@ -166,12 +166,13 @@ def settle_jit(server, calls, connections, streams, max_seconds):
     thread for the first seconds or minutes of load; a call with more code (Tokenize) than the
     baseline (the health check) would otherwise be measured while its code is still being
     recompiled, and the ratio would say more about the JIT than about the call. Returns the
-    rounds run, their seconds and the JIT seconds of the last round (None when unreadable)."""
+    rounds run, their seconds, the JIT seconds of the last round (None when unreadable) and
+    whether that round was below the bound."""
     started = time.monotonic()
-    rounds, last = 0, None
+    rounds, last, settled = 0, None, False
     before = server.jit_seconds()
     if before is None:
-        return rounds, 0.0, None
+        return rounds, 0.0, None, settled
     while time.monotonic() - started < max_seconds:
         round_started = time.monotonic()
         for call, body in calls:
@@ -183,9 +184,10 @@ def settle_jit(server, calls, connections, streams, max_seconds):
         last = after - before
         before = after
         log(f"JIT settling: round {rounds}, {last * 1000:.0f} ms of JIT in {time.monotonic() - round_started:.1f} s")
-        if last < 0.01 * (time.monotonic() - round_started):
+        settled = last < 0.01 * (time.monotonic() - round_started)
+        if settled:
             break
-    return rounds, time.monotonic() - started, last
+    return rounds, time.monotonic() - started, last, settled
 
 
 def run_bench(server, call, data_file, seconds, concurrency, connections, out_dir, name):
@@ -236,12 +238,12 @@ def run_stream(out_dir, call, stream_bytes, chunk, name):
 
 
 def settle_line(settle, settle_seconds):
-    rounds, spent, last = settle
+    rounds, spent, last, settled = settle
     if settle_seconds <= 0:
         return "JIT settling: skipped (--settle-seconds 0)."
     if last is None:
         return "JIT settling: skipped (the server's /metrics could not be read with curl)."
-    state = "settled" if last < 0.01 * spent / max(rounds, 1) else f"not settled within {settle_seconds} s"
+    state = "settled" if settled else f"not settled within {settle_seconds} s"
     return (f"JIT settling before the measurements: {rounds} round(s) of every call for 1 s each, {spent:.0f} s, "
             f"{last * 1000:.0f} ms of JIT in the last round ({state}).")
 
@@ -324,7 +326,7 @@ def main():
         cases = []
 
     concurrency = args.connections * args.streams
-    settle = (0, 0.0, None)
+    settle = (0, 0.0, None, False)
     rows = []
     unary_rss = 0.0
     log(f"unary loads: {seconds} s each, {args.connections} connections x {args.streams} streams; inputs from {source} text")
