@@ -22,8 +22,8 @@ internal sealed class SentenceBoundaryModel
 
     // The weights again as an open-addressing table (keys are already well mixed hashes; 0 marks
     // an empty slot): looked up at every scored gap, several times faster than the dictionary.
-    private readonly ulong[] _keys;
-    private readonly float[] _values;
+    // Key and weight side by side, so a lookup reads one cache line instead of two.
+    private readonly Slot[] _slots;
     private readonly int _mask;
 
     public SentenceBoundaryModel(Dictionary<ulong, float> weights)
@@ -35,8 +35,7 @@ internal sealed class SentenceBoundaryModel
             capacity *= 2;
         }
 
-        _keys = new ulong[capacity];
-        _values = new float[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         foreach ((ulong key, float weight) in weights)
         {
@@ -46,13 +45,12 @@ internal sealed class SentenceBoundaryModel
             }
 
             int slot = (int)key & _mask;
-            while (_keys[slot] != 0)
+            while (_slots[slot].Key != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            _values[slot] = weight;
+            _slots[slot] = new Slot(key, weight);
         }
     }
 
@@ -87,17 +85,17 @@ internal sealed class SentenceBoundaryModel
     /// <summary>Sum of the weights of <paramref name="features"/>.</summary>
     public float Score(ReadOnlySpan<ulong> features)
     {
-        ulong[] keys = _keys;
+        Slot[] slots = _slots;
         float score = 0;
         foreach (ulong feature in features)
         {
             int slot = (int)feature & _mask;
             ulong key;
-            while ((key = keys[slot]) != 0)
+            while ((key = slots[slot].Key) != 0)
             {
                 if (key == feature)
                 {
-                    score += _values[slot];
+                    score += slots[slot].Weight;
                     break;
                 }
 
@@ -157,4 +155,6 @@ internal sealed class SentenceBoundaryModel
 
         throw new InvalidOperationException($"Embedded resource {fileName} is missing.");
     }
+
+    private readonly record struct Slot(ulong Key, float Weight);
 }
