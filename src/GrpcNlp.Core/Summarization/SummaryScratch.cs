@@ -87,13 +87,5 @@ internal sealed class SummaryScratch
     }
 
     /// <summary>A zeroed dense vector of at least <paramref name="length"/> elements; callers zero what they set before they finish.</summary>
-    public float[] DenseVector(int length)
-    {
-        if (Dense.Length < length)
-        {
-            Dense = new float[Math.Max(length, Math.Min(Dense.Length * 2, Array.MaxLength))];
-        }
-
-        return Dense;
-    }
+    public float[] DenseVector(int length) => Ensure(ref Dense, length);
 }
