@@ -93,6 +93,9 @@ public static class GrpcNlpServerExtensions
             })
             .AddCheck("grpcnlp", () => HealthCheckResult.Healthy());
 
+        // grpc-dotnet creates an interceptor per call unless DI holds one; both are stateless.
+        builder.Services.AddSingleton<MetricsInterceptor>();
+        builder.Services.AddSingleton<ExceptionMappingInterceptor>();
         builder.Services.AddSingleton<RequestValidator>();
         builder.Services.AddSingleton<GrpcNlpMetrics>();
         builder.Services.AddSingleton<TextAnalyzer>();

@@ -136,6 +136,27 @@ internal ref struct ProtoWriter(IBufferWriter<byte> destination)
     /// <summary>A string field, left out when empty.</summary>
     public void String(byte tag, string value) => String(tag, value, Encoding.UTF8.GetByteCount(value));
 
+    /// <summary>
+    /// Two string fields of one value (a token's text and normalized form when they are one
+    /// string), both left out when empty: transcoded once, the second a copy of the first.
+    /// </summary>
+    public void SameString(byte firstTag, byte secondTag, string value, int utf8Bytes)
+    {
+        if (utf8Bytes == 0)
+        {
+            return;
+        }
+
+        Reserve(2 * (1 + 5 + utf8Bytes));
+        Delimited(firstTag, utf8Bytes);
+        int first = _position;
+        _position += Encoding.UTF8.GetBytes(value, _span[_position..]);
+        Delimited(secondTag, utf8Bytes);
+        _span.Slice(first, utf8Bytes).CopyTo(_span[_position..]);
+        _position += utf8Bytes;
+        Reserve(MaxFixedFields);
+    }
+
     /// <summary>A string field whose UTF-8 length the caller measured already, left out when empty.</summary>
     public void String(byte tag, string value, int utf8Bytes)
     {

@@ -19,7 +19,8 @@ internal readonly record struct DocumentTokenEntry(long Begin, long End, string 
 /// as generated messages, each token is a <see cref="V1.Token"/> and a <see cref="V1.TextSpan"/>
 /// to allocate and fill, and the serializer measures every nested message and every string again
 /// when it writes the length prefixes (a token's strings are measured three times and transcoded
-/// once). Here each token is one struct in a list, and each string is measured once.
+/// once). Here each token is one struct in a list, each string is measured once, and a
+/// token whose text is its normalized form is transcoded once.
 /// Write-only: clients parse these bytes with the generated <see cref="V1.TokenizeResponse"/>.
 /// </summary>
 /// <remarks>
@@ -179,8 +180,16 @@ internal sealed class TokenizeResponseBuffer
             output.Reserve(ProtoWriter.MaxFixedFields);
             output.Delimited(ProtoWriter.TagField3Delimited, _sizes[sizes]);
             output.TextSpan(token.Begin, token.End);
-            output.String(ProtoWriter.TagField2Delimited, token.Text, _sizes[sizes + 1]);
-            output.String(ProtoWriter.TagField3Delimited, token.Normalized, _sizes[sizes + 2]);
+            if (ReferenceEquals(token.Text, token.Normalized))
+            {
+                output.SameString(ProtoWriter.TagField2Delimited, ProtoWriter.TagField3Delimited, token.Text, _sizes[sizes + 1]);
+            }
+            else
+            {
+                output.String(ProtoWriter.TagField2Delimited, token.Text, _sizes[sizes + 1]);
+                output.String(ProtoWriter.TagField3Delimited, token.Normalized, _sizes[sizes + 2]);
+            }
+
             output.Reserve(ProtoWriter.MaxFixedFields);
             output.Int32(ProtoWriter.TagField4Varint, (int)token.Type);
             output.Int32(ProtoWriter.TagField5Varint, token.SentenceIndex);
