@@ -96,11 +96,21 @@ class Server:
     def jit_seconds(self):
         """The runtime's total JIT compilation time so far, from the server's Prometheus endpoint
         (the System.Runtime meter), or None when it cannot be read (curl missing, endpoint off)."""
+        return self.metric("dotnet_jit_compilation_time_seconds_total")
+
+    def allocated_bytes(self):
+        """The bytes the server has allocated so far (dotnet_gc_heap_total_allocated_bytes_total), or None.
+        Unlike CPU time, allocation per call does not move with the machine's load."""
+        return self.metric("dotnet_gc_heap_total_allocated_bytes_total")
+
+    def metric(self, name):
+        """A counter of the server's Prometheus endpoint (the System.Runtime meter), or None when it
+        cannot be read (curl missing, endpoint off)."""
         if shutil.which("curl") is None:
             return None
         result = subprocess.run(["curl", "-s", "--max-time", "5", "--http2-prior-knowledge", f"{self.address}/metrics"],
                                 capture_output=True, text=True)
-        match = re.search(r"^dotnet_jit_compilation_time_seconds_total\{[^}]*\} ([\d.eE+-]+)$", result.stdout, re.MULTILINE)
+        match = re.search(rf"^{name}\{{[^}}]*\}} ([\d.eE+-]+)$", result.stdout, re.MULTILINE)
         return float(match.group(1)) if match else None
 
     def stop(self):
@@ -192,6 +202,9 @@ def settle_jit(server, calls, connections, streams, max_seconds):
 
 def run_bench(server, call, data_file, seconds, concurrency, connections, out_dir, name):
     report_path = out_dir / f"bench-{name}.json"
+    # The scrape endpoint may answer from a cache for a moment: read it once the last load is over.
+    time.sleep(1)
+    allocated_before = server.allocated_bytes()
     cpu_before = server.cpu_seconds()
     result = cli("bench", "--server", server.address, "--call", call, "-D", str(data_file),
                  "-z", f"{seconds}s", "-c", str(concurrency), "--connections", str(connections),
@@ -199,11 +212,15 @@ def run_bench(server, call, data_file, seconds, concurrency, connections, out_di
     if result.returncode not in (0, 1):
         raise RuntimeError(f"grpcnlp bench failed for {name}:\n{result.stdout}\n{result.stderr}")
     cpu = server.cpu_seconds() - cpu_before
+    time.sleep(1)
+    allocated_after = server.allocated_bytes()
     report = json.loads(report_path.read_text(encoding="utf-8"))
     latency = {entry["percentage"]: entry["latency"] / 1e6 for entry in report["latencyDistribution"]}
     ok = report["statusCodeDistribution"].get("OK", 0)
     return {"rps": report["rps"], "p50": latency[50], "p99": latency[99], "errors": report["count"] - ok,
-            "statuses": report["statusCodeDistribution"], "cpu_us": cpu / max(1, report["count"]) * 1e6}
+            "statuses": report["statusCodeDistribution"], "cpu_us": cpu / max(1, report["count"]) * 1e6,
+            "alloc_b": None if allocated_before is None or allocated_after is None
+            else (allocated_after - allocated_before) / max(1, report["count"])}
 
 
 def run_stream(out_dir, call, stream_bytes, chunk, name):
@@ -296,6 +313,9 @@ def main():
                         help="at most this long loading every unary call until the JIT settles (default 90, quick 30; 0: skip)")
     parser.add_argument("--streams-only", action="store_true",
                         help="run only the two streams (NormalizeStream, TokenizeStream), no unary loads")
+    parser.add_argument("--only", action="append", metavar="RPC:INPUT",
+                        help="load only these unary calls (e.g. Tokenize:tweet; repeatable) besides the baseline, and no streams: "
+                             "for paired before/after runs of one call")
     parser.add_argument("--samples", type=Path, default=ROOT.parent / "shared/samples/ar",
                         help="folder of Arabic *.txt articles, read at run time (default ../shared/samples/ar)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out", help="output folder (default bench/out)")
@@ -321,6 +341,13 @@ def main():
     if args.quick:
         # CI: the baseline, the tweet target and two article calls, to stay around two minutes.
         cases = [case for case in cases if case[1] == HEALTH or (case[0], case[2]) in {("Tokenize", "tweet"), ("ExtractEntities", "article"), ("Analyze", "article")}]
+
+    if args.only:
+        wanted = {tuple(item.split(":", 1)) for item in args.only}
+        unknown = wanted - {(case[0], case[2]) for case in cases}
+        if unknown:
+            sys.exit(f"--only: unknown calls {sorted(unknown)}")
+        cases = [case for case in cases if case[1] == HEALTH or (case[0], case[2]) in wanted]
 
     if args.streams_only:
         cases = []
@@ -362,8 +389,8 @@ def main():
             server.stop()
 
     streams = []
-    for rpc, call in [("NormalizeStream", "grpcnlp.v1.NormalizationService/StreamNormalize"),
-                      ("TokenizeStream", "grpcnlp.v1.TokenizationService/StreamTokenize")]:
+    for rpc, call in [] if args.only else [("NormalizeStream", "grpcnlp.v1.NormalizationService/StreamNormalize"),
+                                           ("TokenizeStream", "grpcnlp.v1.TokenizationService/StreamTokenize")]:
         log(f"{rpc}: {stream_bytes} in {args.chunk_size} chunks")
         streams.append((rpc, run_stream(out_dir, call, stream_bytes, args.chunk_size, rpc)))
 
@@ -372,7 +399,7 @@ def main():
         f"# GrpcNlp load run, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
         "",
         f"Machine: {machine_description()}.",
-        f"Mode: {'quick' if args.quick else 'full'}{', streams only' if args.streams_only else ''}; "
+        f"Mode: {'quick' if args.quick else 'full'}{', streams only' if args.streams_only else ''}{', only ' + ', '.join(args.only) if args.only else ''}; "
         f"unary loads {seconds} s each (h2load: 1 s warm-up, then {seconds} s), "
         f"{args.connections} connections x {args.streams} concurrent calls; streams {stream_bytes} in {args.chunk_size} chunks, "
         f"one call. Inputs: tweet ({len(TWEET.encode('utf-8'))} B), article ({source}, {len(inputs['article'].encode('utf-8'))} B), "
@@ -388,18 +415,22 @@ def main():
             "",
             "req/s, p50 and p99 latency in ms; ratio = req/s / the health check's req/s measured by the same tool in the same run; "
             "server CPU = the server's user+system CPU time during the bench run / its calls (not inflated by other jobs on the machine); "
+            "alloc = the bytes the server allocated during the bench run / its calls (exact, whatever else runs); "
             "JIT = the server's JIT compilation time during the h2load run (tiered recompilation still going on when above a few ms).",
             "",
             settle_line(settle, settle_seconds),
             "",
-            "| RPC | input | h2load req/s | p50 | p99 | ratio | bench req/s | p50 | p99 | ratio | gRPC errors | server CPU/call (µs) | JIT (ms) |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| RPC | input | h2load req/s | p50 | p99 | ratio | bench req/s | p50 | p99 | ratio | gRPC errors | server CPU/call (µs) "
+            "| alloc/call (B) | JIT (ms) |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for rpc, input_name, size, h2, gb in rows:
             jit = "n/a" if h2["jit_ms"] is None else f"{h2['jit_ms']:,.0f}"
+            alloc = "n/a" if gb["alloc_b"] is None else f"{gb['alloc_b']:,.0f}"
             lines.append(
                 f"| {rpc} | {input_name} | {h2['rps']:,.0f} | {h2['p50']:.2f} | {h2['p99']:.2f} | {h2['rps'] / baseline_h2:.2f} "
-                f"| {gb['rps']:,.0f} | {gb['p50']:.2f} | {gb['p99']:.2f} | {gb['rps'] / baseline_gb:.2f} | {gb['errors']} | {gb['cpu_us']:,.0f} | {jit} |")
+                f"| {gb['rps']:,.0f} | {gb['p50']:.2f} | {gb['p99']:.2f} | {gb['rps'] / baseline_gb:.2f} | {gb['errors']} | {gb['cpu_us']:,.0f} "
+                f"| {alloc} | {jit} |")
             if gb["errors"] or h2["failed"] or h2["non2xx"] or h2["succeeded"] == 0:
                 failures.append(f"{rpc} {input_name}: gRPC errors {gb['statuses']}, h2load failed {h2['failed']}, non-2xx {h2['non2xx']}")
         lines += ["", f"Server peak RSS over the unary loads: {unary_rss:.0f} MB."]
@@ -424,8 +455,8 @@ def main():
             failures.append(f"{rpc}: {s['errors']} gRPC errors")
 
     lines += ["", "## Targets", ""]
-    if rows:
-        tokenize_tweet = next(row for row in rows if row[0] == "Tokenize" and row[1] == "tweet")
+    tokenize_tweet = next((row for row in rows if row[0] == "Tokenize" and row[1] == "tweet"), None)
+    if tokenize_tweet is not None:
         tweet_ratio = tokenize_tweet[3]["rps"] / baseline_h2
         lines.append(f"- Tokenize on a tweet >= 80 % of baseline req/s (h2load): {tweet_ratio:.0%} — {'met' if tweet_ratio >= 0.8 else 'not met'}")
     for rpc, s in streams:

@@ -6,6 +6,7 @@
 #   bench/run.sh            full run (~6 minutes): 10 s per unary load, 1 GiB per stream
 #   bench/run.sh --quick    CI run (~2-3 minutes): 2 s per unary load, 64 MiB per stream
 #   bench/run.sh --streams-only [--quick]   only NormalizeStream and TokenizeStream
+#   bench/run.sh --only Tokenize:tweet      the baseline and the named unary calls, no streams
 #
 # Options after these go to bench/load.py (see `python3 bench/load.py --help`).
 set -euo pipefail

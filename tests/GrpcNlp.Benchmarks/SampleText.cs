@@ -25,6 +25,13 @@ internal static class SampleText
         "In related news, a trade delegation from Asia arrived in Cairo to discuss energy projects.\n",
     ];
 
+    /// <summary>
+    /// A tweet-size Arabic text written for the benchmarks, the load harness's tweet (274 UTF-8
+    /// bytes: a mention, a hashtag, a URL, numbers, an emoji).
+    /// </summary>
+    public const string Tweet = "عاجل: افتتاح معرض الكتاب في عمّان يوم السبت 12 أكتوبر بمشاركة 350 دار نشر من 20 دولة 📚 "
+        + "التفاصيل والبرنامج الكامل على https://example.org/book-fair \u200F@bookfair_jo #معرض_الكتاب";
+
     public static string Arabic(int utf16Length) => Repeat(s_arabic, utf16Length);
 
     public static string English(int utf16Length) => Repeat(s_english, utf16Length);

@@ -68,10 +68,12 @@ public static class GrpcNlpServerExtensions
             // the serializer can write only if their types are registered.
             .AddJsonTranscoding(json =>
                 json.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
-        // StreamTokenize writes its responses from plain values with its own marshaller; the
-        // service's bind method leaves the generated binding of that method out.
+        // StreamTokenize, and Tokenize over gRPC, write their responses from plain values with
+        // their own marshallers; the service's bind method leaves those generated bindings out.
         builder.Services.TryAddEnumerable(
             Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IServiceMethodProvider<TokenizationService>, StreamTokenizeMethodProvider>());
+        builder.Services.TryAddEnumerable(
+            Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IServiceMethodProvider<TokenizationService>, TokenizeMethodProvider>());
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GrpcNlpServerOptions>>((grpc, options) =>
             {
@@ -91,6 +93,9 @@ public static class GrpcNlpServerExtensions
             })
             .AddCheck("grpcnlp", () => HealthCheckResult.Healthy());
 
+        // grpc-dotnet creates an interceptor per call unless DI holds one; both are stateless.
+        builder.Services.AddSingleton<MetricsInterceptor>();
+        builder.Services.AddSingleton<ExceptionMappingInterceptor>();
         builder.Services.AddSingleton<RequestValidator>();
         builder.Services.AddSingleton<GrpcNlpMetrics>();
         builder.Services.AddSingleton<TextAnalyzer>();

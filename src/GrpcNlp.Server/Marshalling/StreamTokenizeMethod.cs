@@ -64,14 +64,14 @@ internal sealed class StreamTokenizeMethodProvider : IServiceMethodProvider<Serv
 
 /// <summary>
 /// A <see cref="ServiceBinderBase"/> that passes every method on to <paramref name="inner"/>
-/// except the one named <paramref name="skippedMethod"/>, which another provider binds.
+/// except those named in <paramref name="skippedMethods"/>, which another provider binds.
 /// </summary>
-internal sealed class SkippingServiceBinder(ServiceBinderBase inner, string skippedMethod) : ServiceBinderBase
+internal sealed class SkippingServiceBinder(ServiceBinderBase inner, params string[] skippedMethods) : ServiceBinderBase
 {
     /// <inheritdoc />
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
     {
-        if (method.Name != skippedMethod)
+        if (!IsSkipped(method))
         {
             inner.AddMethod(method, handler);
         }
@@ -80,7 +80,7 @@ internal sealed class SkippingServiceBinder(ServiceBinderBase inner, string skip
     /// <inheritdoc />
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler)
     {
-        if (method.Name != skippedMethod)
+        if (!IsSkipped(method))
         {
             inner.AddMethod(method, handler);
         }
@@ -89,7 +89,7 @@ internal sealed class SkippingServiceBinder(ServiceBinderBase inner, string skip
     /// <inheritdoc />
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
     {
-        if (method.Name != skippedMethod)
+        if (!IsSkipped(method))
         {
             inner.AddMethod(method, handler);
         }
@@ -98,9 +98,11 @@ internal sealed class SkippingServiceBinder(ServiceBinderBase inner, string skip
     /// <inheritdoc />
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
     {
-        if (method.Name != skippedMethod)
+        if (!IsSkipped(method))
         {
             inner.AddMethod(method, handler);
         }
     }
+
+    private bool IsSkipped(IMethod method) => Array.IndexOf(skippedMethods, method.Name) >= 0;
 }

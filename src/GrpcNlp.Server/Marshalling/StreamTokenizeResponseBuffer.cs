@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Numerics;
-using System.Text;
 
 namespace GrpcNlp.Server.Marshalling;
 
@@ -29,15 +27,6 @@ internal readonly record struct SentenceEntry(long Begin, long End, int FirstTok
 /// </summary>
 internal sealed class StreamTokenizeResponseBuffer
 {
-    // Tags: field number << 3 | wire type (0 varint, 2 length-delimited).
-    private const byte TagField1Varint = 8, TagField1Delimited = 10, TagField2Varint = 16, TagField2Delimited = 18;
-    private const byte TagField3Varint = 24, TagField3Delimited = 26, TagField4Varint = 32, TagField4Delimited = 34;
-    private const byte TagField5Varint = 40, TagField6Delimited = 50;
-
-    // The longest encoding of a token's fixed fields: tag and length (1 + 5), span (1 + 1 + 2 x 11),
-    // type (1 + 10), sentence index (1 + 10); its forms and segments come on top.
-    private const int MaxTokenOverhead = 64;
-
     // Sizes of each token, then of each sentence, from the last CalculateSize: the write needs
     // them for the length prefixes.
     private readonly List<int> _sizes = [];
@@ -79,16 +68,16 @@ internal sealed class StreamTokenizeResponseBuffer
             int tokenSize = TokenSize(token, segment);
             segment += token.SegmentCount;
             _sizes.Add(tokenSize);
-            size += 1 + VarintSize((uint)tokenSize) + tokenSize;
+            size += ProtoSize.Delimited(tokenSize);
         }
 
         int count = 0;
         foreach (SentenceEntry sentence in Sentences)
         {
-            int sentenceSize = SentenceSize(sentence, count);
+            int sentenceSize = TokenFields.SentenceSize(sentence, TokenFields.CountsOf(LlmTokenCounts, count, sentence.LlmTokenCountCount));
             count += sentence.LlmTokenCountCount;
             _sizes.Add(sentenceSize);
-            size += 1 + VarintSize((uint)sentenceSize) + sentenceSize;
+            size += ProtoSize.Delimited(sentenceSize);
         }
 
         _sized = true;
@@ -111,43 +100,20 @@ internal sealed class StreamTokenizeResponseBuffer
             CalculateSize();
         }
 
-        var output = new Output(destination);
+        var output = new ProtoWriter(destination);
         int segment = 0;
         for (int i = 0; i < Tokens.Count; i++)
         {
             TokenEntry token = Tokens[i];
-            output.Reserve(MaxTokenOverhead + token.Forms.Length);
-            output.Byte(TagField1Delimited);
-            output.Varint((uint)_sizes[i]);
+            output.Reserve(ProtoWriter.MaxFixedFields + token.Forms.Length);
+            output.Delimited(ProtoWriter.TagField1Delimited, _sizes[i]);
             output.TextSpan(token.Begin, token.End);
             output.Bytes(token.Forms);
-            if (token.Type != V1.TokenType.Unspecified)
-            {
-                output.Byte(TagField4Varint);
-                output.Varint((ulong)(long)token.Type);
-            }
-
-            if (token.SentenceIndex != 0)
-            {
-                output.Byte(TagField5Varint);
-                output.Varint((ulong)(long)token.SentenceIndex);
-            }
-
+            output.Int32(ProtoWriter.TagField4Varint, (int)token.Type);
+            output.Int32(ProtoWriter.TagField5Varint, token.SentenceIndex);
             for (int s = segment; s < segment + token.SegmentCount; s++)
             {
-                SegmentEntry entry = Segments[s];
-                output.Reserve(MaxTokenOverhead);
-                output.Byte(TagField6Delimited);
-                output.Varint((uint)SegmentSize(entry));
-                output.TextSpan(entry.Begin, entry.End);
-                output.String(TagField2Delimited, entry.Text);
-                output.String(TagField3Delimited, entry.Form);
-                if (entry.Role != V1.SegmentRole.Unspecified)
-                {
-                    output.Reserve(MaxTokenOverhead);
-                    output.Byte(TagField4Varint);
-                    output.Varint((ulong)(long)entry.Role);
-                }
+                TokenFields.WriteSegment(ref output, Segments[s]);
             }
 
             segment += token.SegmentCount;
@@ -157,22 +123,8 @@ internal sealed class StreamTokenizeResponseBuffer
         for (int i = 0; i < Sentences.Count; i++)
         {
             SentenceEntry sentence = Sentences[i];
-            output.Reserve(MaxTokenOverhead);
-            output.Byte(TagField2Delimited);
-            output.Varint((uint)_sizes[Tokens.Count + i]);
-            output.TextSpan(sentence.Begin, sentence.End);
-            output.Int32(TagField2Varint, sentence.FirstToken);
-            output.Int32(TagField3Varint, sentence.TokenCount);
-            for (int c = count; c < count + sentence.LlmTokenCountCount; c++)
-            {
-                (V1.LlmEncoding encoding, int value) = LlmTokenCounts[c];
-                output.Reserve(MaxTokenOverhead);
-                output.Byte(TagField4Delimited);
-                output.Varint((uint)LlmTokenCountSize(encoding, value));
-                output.Int32(TagField1Varint, (int)encoding);
-                output.Int32(TagField2Varint, value);
-            }
-
+            TokenFields.WriteSentence(ref output, ProtoWriter.TagField2Delimited, _sizes[Tokens.Count + i], sentence,
+                TokenFields.CountsOf(LlmTokenCounts, count, sentence.LlmTokenCountCount));
             count += sentence.LlmTokenCountCount;
         }
 
@@ -181,142 +133,13 @@ internal sealed class StreamTokenizeResponseBuffer
 
     private int TokenSize(in TokenEntry token, int firstSegment)
     {
-        int spanSize = SpanSize(token.Begin, token.End);
-        int size = 1 + VarintSize((uint)spanSize) + spanSize + token.Forms.Length + Int32Size((int)token.Type) + Int32Size(token.SentenceIndex);
+        int size = ProtoSize.Delimited(ProtoSize.Span(token.Begin, token.End)) + token.Forms.Length
+            + ProtoSize.Int32((int)token.Type) + ProtoSize.Int32(token.SentenceIndex);
         for (int s = firstSegment; s < firstSegment + token.SegmentCount; s++)
         {
-            int segmentSize = SegmentSize(Segments[s]);
-            size += 1 + VarintSize((uint)segmentSize) + segmentSize;
+            size += ProtoSize.Delimited(TokenFields.SegmentSize(Segments[s]));
         }
 
         return size;
-    }
-
-    private static int SegmentSize(in SegmentEntry segment)
-    {
-        int spanSize = SpanSize(segment.Begin, segment.End);
-        return 1 + VarintSize((uint)spanSize) + spanSize + StringSize(segment.Text) + StringSize(segment.Form) + Int32Size((int)segment.Role);
-    }
-
-    private int SentenceSize(in SentenceEntry sentence, int firstCount)
-    {
-        int spanSize = SpanSize(sentence.Begin, sentence.End);
-        int size = 1 + VarintSize((uint)spanSize) + spanSize + Int32Size(sentence.FirstToken) + Int32Size(sentence.TokenCount);
-        for (int c = firstCount; c < firstCount + sentence.LlmTokenCountCount; c++)
-        {
-            (V1.LlmEncoding encoding, int value) = LlmTokenCounts[c];
-            int countSize = LlmTokenCountSize(encoding, value);
-            size += 1 + VarintSize((uint)countSize) + countSize;
-        }
-
-        return size;
-    }
-
-    private static int LlmTokenCountSize(V1.LlmEncoding encoding, int count) => Int32Size((int)encoding) + Int32Size(count);
-
-    // TextSpan: begin = 1, end = 2, both int64, left out when zero.
-    private static int SpanSize(long begin, long end) =>
-        (begin != 0 ? 1 + VarintSize((ulong)begin) : 0) + (end != 0 ? 1 + VarintSize((ulong)end) : 0);
-
-    private static int StringSize(string value)
-    {
-        int bytes = Encoding.UTF8.GetByteCount(value);
-        return bytes != 0 ? 1 + VarintSize((uint)bytes) + bytes : 0;
-    }
-
-    // An int32 or enum field with its tag, left out when zero; a negative value is sign-extended
-    // to ten bytes, as protobuf encodes int32.
-    private static int Int32Size(int value) => value != 0 ? 1 + VarintSize((ulong)(long)value) : 0;
-
-    private static int VarintSize(ulong value) => (BitOperations.Log2(value | 1) / 7) + 1;
-
-    /// <summary>Writes into spans of a buffer writer, asking for room before each part.</summary>
-    private ref struct Output(IBufferWriter<byte> destination)
-    {
-        private Span<byte> _span;
-        private int _position;
-
-        /// <summary>Makes sure the next <paramref name="bytes"/> fit in the current span.</summary>
-        public void Reserve(int bytes)
-        {
-            if (_span.Length - _position < bytes)
-            {
-                Flush();
-                _span = destination.GetSpan(Math.Max(bytes, 4096));
-            }
-        }
-
-        /// <summary>Hands the written bytes to the buffer writer.</summary>
-        public void Flush()
-        {
-            if (_position > 0)
-            {
-                destination.Advance(_position);
-            }
-
-            _span = default;
-            _position = 0;
-        }
-
-        public void Byte(byte value) => _span[_position++] = value;
-
-        public void Bytes(ReadOnlySpan<byte> value)
-        {
-            value.CopyTo(_span[_position..]);
-            _position += value.Length;
-        }
-
-        public void Varint(ulong value)
-        {
-            while (value >= 0x80)
-            {
-                _span[_position++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-
-            _span[_position++] = (byte)value;
-        }
-
-        /// <summary>A span message in field 1 of its parent; always present, as the service always sets it.</summary>
-        public void TextSpan(long begin, long end)
-        {
-            Byte(TagField1Delimited);
-            Varint((uint)SpanSize(begin, end));
-            if (begin != 0)
-            {
-                Byte(TagField1Varint);
-                Varint((ulong)begin);
-            }
-
-            if (end != 0)
-            {
-                Byte(TagField2Varint);
-                Varint((ulong)end);
-            }
-        }
-
-        public void Int32(byte tag, int value)
-        {
-            if (value != 0)
-            {
-                Byte(tag);
-                Varint((ulong)(long)value);
-            }
-        }
-
-        public void String(byte tag, string value)
-        {
-            int bytes = Encoding.UTF8.GetByteCount(value);
-            if (bytes == 0)
-            {
-                return;
-            }
-
-            Reserve(1 + 5 + bytes);
-            Byte(tag);
-            Varint((uint)bytes);
-            _position += Encoding.UTF8.GetBytes(value, _span[_position..]);
-            Reserve(MaxTokenOverhead);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using GrpcNlp.Core.Normalization;
 using GrpcNlp.Core.Pipeline;
@@ -16,19 +17,38 @@ namespace GrpcNlp.Server.Services;
 /// <remarks>
 /// Bound by its own <see cref="BindService"/>: the generated methods except StreamTokenize, which
 /// <see cref="StreamTokenizeMethodProvider"/> binds with a response marshaller that writes tokens
-/// from plain values (<see cref="StreamTokenizeResponseBuffer"/>).
+/// from plain values (<see cref="StreamTokenizeResponseBuffer"/>), and, for gRPC, except Tokenize,
+/// which <see cref="TokenizeMethodProvider"/> binds the same way (<see cref="TokenizeResponseBuffer"/>,
+/// <see cref="TokenizeToBuffer"/>). JSON transcoding binds the generated Tokenize
+/// (<see cref="Tokenize"/>): it writes the generated message as JSON.
 /// </remarks>
 [BindServiceMethod(typeof(TokenizationService), nameof(BindService))]
 public sealed class TokenizationService(RequestValidator validator, TextAnalyzer analyzer, GrpcNlpMetrics metrics)
     : V1.TokenizationService.TokenizationServiceBase
 {
     /// <summary>
-    /// Binds the generated methods but StreamTokenize (see the remarks of the class). grpc-dotnet
-    /// finds this through the attribute on the class and checks each handler against the type of
-    /// <paramref name="serviceImpl"/>, hence the generated base type.
+    /// Binds the generated methods but those the server binds itself (see the remarks of the
+    /// class). grpc-dotnet finds this through the attribute on the class and checks each handler
+    /// against the type of <paramref name="serviceImpl"/>, hence the generated base type.
     /// </summary>
     public static void BindService(ServiceBinderBase serviceBinder, V1.TokenizationService.TokenizationServiceBase serviceImpl) =>
-        V1.TokenizationService.BindService(new SkippingServiceBinder(serviceBinder, StreamTokenizeMethod.Name), serviceImpl);
+        V1.TokenizationService.BindService(
+            IsGrpcServerBinder(serviceBinder)
+                ? new SkippingServiceBinder(serviceBinder, StreamTokenizeMethod.Name, TokenizeMethod.Name)
+                : new SkippingServiceBinder(serviceBinder, StreamTokenizeMethod.Name),
+            serviceImpl);
+
+    /// <summary>
+    /// True for the binder through which grpc-dotnet adds the gRPC routes, where
+    /// <see cref="TokenizeMethodProvider"/> binds Tokenize instead. grpc-dotnet and JSON
+    /// transcoding both call this bind method, each with a binder of its own that neither makes
+    /// public; they differ by assembly: grpc-dotnet's lives beside <see cref="IServiceMethodProvider{TService}"/>
+    /// (Grpc.AspNetCore.Server), transcoding's in Microsoft.AspNetCore.Grpc.JsonTranscoding. Were
+    /// grpc-dotnet's binder ever to move, the route would get two handlers and every gRPC
+    /// Tokenize call would fail (the server tests would catch it), not fall back silently.
+    /// </summary>
+    internal static bool IsGrpcServerBinder(ServiceBinderBase binder) =>
+        binder.GetType().Assembly == typeof(IServiceMethodProvider<>).Assembly;
 
     /// <summary>The service's descriptor; JSON transcoding reads it from the type that holds the bind method.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => V1.TokenizationService.Descriptor;
@@ -49,6 +69,27 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         var mapper = new SpanMapper(document.Text, ProtoMapper.ToUnit(request.OffsetEncoding));
         AddTokens(analyzed, mapper, response.Tokens, response.Sentences, ProtoMapper.ToCore(request.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified));
         AddLlmTokenCounts(analyzed, ProtoMapper.DistinctLlmEncodings(request.Options), response);
+        metrics.Documents(nameof(Tokenize), 1, document.Text.Length);
+        metrics.Tokens(nameof(Tokenize), response.Tokens.Count);
+        return Task.FromResult(response);
+    }
+
+    /// <summary>
+    /// Tokenize as the server binds it for gRPC (<see cref="TokenizeMethod"/>): the same result
+    /// as <see cref="Tokenize"/>, held as plain values and written without generated messages.
+    /// </summary>
+    internal Task<TokenizeResponseBuffer> TokenizeToBuffer(TokenizeRequest request, ServerCallContext context)
+    {
+        validator.ValidateTokenize(request);
+        Document document = request.Document;
+        Core.Normalization.NormalizationOptions tokenOptions = ProtoMapper.ToCore(request.Options?.Normalization, V1.NormalizationProfile.Search);
+        AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, tokenOptions, context.CancellationToken);
+
+        TokenizeResponseBuffer response = TokenizeResponseBuffer.Rent();
+        response.DocumentId = document.Id;
+        response.Language = document.Language.Length > 0 ? document.Language : analyzed.Language;
+        AddTokens(analyzed, ProtoMapper.ToUnit(request.OffsetEncoding), ProtoMapper.ToCore(request.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified),
+            ProtoMapper.DistinctLlmEncodings(request.Options), response);
         metrics.Documents(nameof(Tokenize), 1, document.Text.Length);
         metrics.Tokens(nameof(Tokenize), response.Tokens.Count);
         return Task.FromResult(response);
@@ -160,6 +201,62 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         foreach (Core.Tokenization.Sentence sentence in analyzed.Sentences)
         {
             sentences.Add(ProtoMapper.ToProto(sentence, mapper));
+        }
+    }
+
+    /// <summary>
+    /// Maps analyzed tokens and sentences into <paramref name="response"/>, as
+    /// <see cref="AddTokens(AnalyzedText, SpanMapper, ICollection{V1.Token}, ICollection{V1.Sentence}, Core.Segmentation.SegmentationScheme)"/>
+    /// and <see cref="AddLlmTokenCounts"/> do into messages. Offsets come from two cursors that
+    /// move forwards through the text (tokens and their segments, then sentences) instead of a
+    /// conversion table built over the whole text.
+    /// </summary>
+    private static void AddTokens(AnalyzedText analyzed, OffsetUnit unit, Core.Segmentation.SegmentationScheme segmentation, V1.LlmEncoding[] encodings,
+        TokenizeResponseBuffer response)
+    {
+        string text = analyzed.Text;
+        var cursor = new OffsetCursor(text, unit, 0);
+        int sentenceIndex = 0;
+        for (int i = 0; i < analyzed.Tokens.Count; i++)
+        {
+            while (sentenceIndex < analyzed.Sentences.Count - 1
+                && i >= analyzed.Sentences[sentenceIndex].FirstToken + analyzed.Sentences[sentenceIndex].TokenCount)
+            {
+                sentenceIndex++;
+            }
+
+            Core.Tokenization.Token token = analyzed.Tokens[i];
+            string normalized = analyzed.TokenNorms[i];
+
+            // Most tokens are already normalized: their normalized string serves as their text.
+            string tokenText = text.AsSpan(token.Span.Start, token.Span.Length).SequenceEqual(normalized)
+                ? normalized
+                : text.Substring(token.Span.Start, token.Span.Length);
+            long begin = cursor.Offset(token.Span.Start);
+            int segments = segmentation != Core.Segmentation.SegmentationScheme.None && token.Type == Core.Tokenization.TokenType.Word
+                ? ProtoMapper.AddSegments(token.Span, text, segmentation, ref cursor, response.Segments)
+                : 0;
+            long end = cursor.Offset(token.Span.End);
+            response.Tokens.Add(new DocumentTokenEntry(begin, end, tokenText, normalized, ProtoMapper.ToProto(token.Type), sentenceIndex, segments));
+        }
+
+        var sentenceCursor = new OffsetCursor(text, unit, 0);
+        foreach (Core.Tokenization.Sentence sentence in analyzed.Sentences)
+        {
+            long begin = sentenceCursor.Offset(sentence.Span.Start);
+            long end = sentenceCursor.Offset(sentence.Span.End);
+            foreach (V1.LlmEncoding encoding in encodings)
+            {
+                response.SentenceLlmTokenCounts.Add((encoding,
+                    Core.Tokenization.LlmTokenCounter.Count(ProtoMapper.ToCore(encoding), text.AsSpan(sentence.Span.Start, sentence.Span.Length))));
+            }
+
+            response.Sentences.Add(new SentenceEntry(begin, end, sentence.FirstToken, sentence.TokenCount, encodings.Length));
+        }
+
+        foreach (V1.LlmEncoding encoding in encodings)
+        {
+            response.LlmTokenCounts.Add((encoding, Core.Tokenization.LlmTokenCounter.Count(ProtoMapper.ToCore(encoding), text)));
         }
     }
 

@@ -166,16 +166,23 @@ public sealed class RequestValidator
             errors.Add($"{path}.text", "the document text must not be empty");
         }
 
-        CheckLanguage(errors, document.Language, $"{path}.language");
+        // Every call passes here: the field's path is built only for a violation.
+        if (!IsAcceptedLanguage(document.Language))
+        {
+            CheckLanguage(errors, document.Language, $"{path}.language");
+        }
     }
 
     private static void CheckLanguage(Violations errors, string language, string path)
     {
-        if (language.Length > 0 && !LanguageTag.IsWellFormed(language))
+        if (!IsAcceptedLanguage(language))
         {
             errors.Add(path, $"'{language}' is not a well-formed BCP-47 language tag");
         }
     }
+
+    /// <summary>Empty (detect it) or a well-formed tag.</summary>
+    private static bool IsAcceptedLanguage(string language) => language.Length == 0 || LanguageTag.IsWellFormed(language);
 
     private static void CheckSegmentation(Violations errors, SegmentationScheme scheme, string path)
     {
