@@ -114,7 +114,7 @@ internal sealed class NameRecognizer
             firstSeen.TryAdd(full, candidate.FirstToken);
             maxWords = Math.Max(maxWords, candidate.EndToken - candidate.FirstToken);
             string last = _keys[candidate.EndToken - 1];
-            if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && !_gazetteer.ContainsKey(last))
+            if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && IsPersonOrUnknown(last))
             {
                 names.TryAdd(last, EntityType.Person);
                 firstSeen.TryAdd(last, candidate.FirstToken);
@@ -468,4 +468,8 @@ internal sealed class NameRecognizer
 
         return true;
     }
+
+    // A surname the gazetteer knows as a person is a surname all the same; only places and
+    // organizations of its own ("Paris" of "Paris Hilton") are kept from standing for the person.
+    private bool IsPersonOrUnknown(string key) => !_gazetteer.TryGetValue(key, out EntityType type) || type == EntityType.Person;
 }
