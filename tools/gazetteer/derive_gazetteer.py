@@ -2,8 +2,13 @@
 """Derives a name gazetteer (TSV: normalized entry, type, count) from a BIO-tagged corpus.
 
 Usage:
-  derive_gazetteer.py anercorp <ANERCorp_CamelLab_train.txt> <out.tsv>
+  derive_gazetteer.py anercorp <ANERCorp_CamelLab_train.txt> <out.tsv> [--part train|all]
   derive_gazetteer.py wnut17   <wnut17train.conll>          <out.tsv>
+
+For ANERcorp, `--part train` (the default) leaves out the evaluation's dev part, the last 10% of
+the file's sentences (rounded down, as tests/GrpcNlp.Evaluation/NerSplit.cs carves it), so that
+dev figures are measured with a list that never saw the dev names; `--part all` reads every
+sentence.
 
 Entries are normalized like the service's search normalization (case folded, Arabic diacritics
 and tatweel removed, alef variants, alef maqsura and teh marbuta folded, digits to ASCII), so
@@ -61,10 +66,16 @@ def read_sentences(path):
 
 def main():
     kind, src, dst = sys.argv[1], sys.argv[2], sys.argv[3]
+    part = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--part" else "train"
+    if part not in ("train", "all"):
+        sys.exit(f"unknown part {part!r}: use train or all")
     arabic = kind == "anercorp"
+    sentences = list(read_sentences(src))
+    if arabic and part == "train":
+        sentences = sentences[: len(sentences) - len(sentences) // 10]
     entity_types = defaultdict(Counter)
     token_total = Counter()
-    for sentence in read_sentences(src):
+    for sentence in sentences:
         current, current_type = [], None
         for word, tag in sentence + [("", "O")]:
             token_total[fold(word)] += 1
