@@ -45,6 +45,10 @@ internal static class ViterbiDecoder
                 {
                     float best = float.NegativeInfinity;
                     int arg = 0;
+
+                    // The kind of step into l depends only on whether the previous label is O.
+                    float afterOutside = hasEdges ? edge[EdgeWeights.ClassOf(NerLabels.Outside, l)] : 0;
+                    float afterName = hasEdges ? edge[EdgeWeights.ClassOf(1, l)] : 0;
                     for (int p = 0; p < L; p++)
                     {
                         if (!NerLabels.Allowed(p, l))
@@ -52,11 +56,7 @@ internal static class ViterbiDecoder
                             continue;
                         }
 
-                        float s = score[((i - 1) * L) + p] + transitions[((p + 1) * L) + l];
-                        if (hasEdges)
-                        {
-                            s += edge[EdgeWeights.ClassOf(p, l)];
-                        }
+                        float s = score[((i - 1) * L) + p] + transitions[((p + 1) * L) + l] + (p == NerLabels.Outside ? afterOutside : afterName);
 
                         if (s > best)
                         {
