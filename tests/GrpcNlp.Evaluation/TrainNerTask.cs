@@ -26,18 +26,19 @@ internal static class TrainNerTask
         var extraWeight = new Option<float>("--extra-weight") { Description = "Update size of extra sentences (training part: 1)", DefaultValueFactory = _ => 1f };
         var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose averaged weights are averaged again", DefaultValueFactory = _ => 1 };
         var wordClasses = new Option<FileInfo?>("--word-classes") { Description = "Word-class table (word TAB bits, from train-word-classes) whose prefixes become features; stored in the model" };
+        var edges = new Option<bool>("--edge-features") { Description = "Learn edge features: weights per kind of label step (a name goes on, starts, ends) for what the words at a boundary look like", DefaultValueFactory = _ => true };
         var command = new Command("train-ner", "Trains the averaged-perceptron entity tagger (deterministic) and writes its model file.")
         {
-            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs,
+            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs, edges,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
             r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
-            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs)));
+            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs), r.GetValue(edges)));
         return command;
     }
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges)
     {
         if (!file.Exists)
         {
@@ -74,7 +75,8 @@ internal static class TrainNerTask
             (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")),
             weights,
             classes,
-            runs);
+            runs,
+            edges);
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
         {
@@ -82,7 +84,7 @@ internal static class TrainNerTask
         }
 
         long bytes = new FileInfo(output.FullName).Length;
-        Console.WriteLine($"{file.Name} ({part}): {data.Count} sentences, {data.Sum(d => d.Words.Length)} words; {model.FeatureCount} features; {bytes} bytes; {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"{file.Name} ({part}): {data.Count} sentences, {data.Sum(d => d.Words.Length)} words; {model.FeatureCount} features, {model.Edges.Count} edge features; {bytes} bytes; {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["task"] = "train-ner",
@@ -90,6 +92,7 @@ internal static class TrainNerTask
             ["part"] = part,
             ["sentences"] = data.Count,
             ["features"] = model.FeatureCount,
+            ["edge_features"] = model.Edges.Count,
             ["bytes"] = bytes,
             ["epochs"] = epochs,
             ["seed"] = seed,

@@ -117,6 +117,41 @@ internal static class FeatureExtractor
         return n;
     }
 
+    /// <summary>Upper bound on the edge features of one word.</summary>
+    public const int MaxEdgeFeatures = 8;
+
+    /// <summary>
+    /// Edge features of word <paramref name="i"/> (i &gt; 0), weighted per kind of label step from the
+    /// word before (<see cref="EdgeWeights.ClassOf"/>): the word's first and last two letters, short
+    /// shape, class, the word itself and the one before, and the name-list labels of both. They let
+    /// the words at a boundary decide whether a name goes on ("البنك التجاري", "بن" inside a person's
+    /// name) where one transition table serves every position.
+    /// </summary>
+    public static int ExtractEdges(TaggerSentence sentence, int i, Span<ulong> output)
+    {
+        int n = 0;
+        string folded = sentence.Folded[i];
+        Span<char> shape = stackalloc char[16];
+        Span<char> shortShape = stackalloc char[16];
+        _ = Shape(sentence.Word(i), shape, shortShape, out int shortLength);
+        output[n++] = Hash(70, Prefix(folded, 2));
+        output[n++] = Hash(71, folded.Length > 2 ? folded.AsSpan(folded.Length - 2) : folded);
+        output[n++] = Hash(72, shortShape[..shortLength]);
+        output[n++] = Hash(73, sentence.Folded[i - 1]);
+        output[n++] = Hash(75, folded);
+        if (sentence.ListLabels is { } list)
+        {
+            output[n++] = Hash(76, NerLabels.Name(list[i - 1]), NerLabels.Name(list[i]));
+        }
+
+        if (sentence.Classes is { } classes)
+        {
+            output[n++] = Hash(74, Prefix(ClassAt(classes, sentence.Count, i), 6));
+        }
+
+        return n;
+    }
+
     private static ReadOnlySpan<char> ClassAt(string?[] classes, int count, int i) =>
         i < 0 ? "<s>" : i >= count ? "</s>" : classes[i] ?? "?";
 

@@ -12,11 +12,11 @@ namespace GrpcNlp.Core.Entities.Tagging;
 /// <remarks>
 /// File format (Brotli-compressed): "GNER", version, language, stemmer name, name-list entries (stems, type),
 /// word classes (word, bit string; from version 3 on), feature count, transition weights, the feature hashes in ascending order, then per feature
-/// <see cref="NerLabels.Count"/> weights as half-precision floats.
+/// <see cref="NerLabels.Count"/> weights as half-precision floats; from version 4 on, the edge features (<see cref="EdgeWeights.Write"/>).
 /// </remarks>
 internal sealed class NerModel
 {
-    private const int Version = 3;
+    private const int Version = 4;
     private const int L = NerLabels.Count;
 
     private readonly ulong[] _keys;
@@ -24,8 +24,9 @@ internal sealed class NerModel
     private readonly float[] _weights;
     private readonly int _mask;
 
-    public NerModel(string language, string stemmer, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names, WordClasses? classes = null)
+    public NerModel(string language, string stemmer, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names, WordClasses? classes = null, EdgeWeights? edges = null)
     {
+        Edges = edges ?? EdgeWeights.Empty;
         Names = names;
         Classes = classes ?? WordClasses.Empty;
         Stemmer = stemmer;
@@ -71,6 +72,9 @@ internal sealed class NerModel
 
     /// <summary>Number of features with weights.</summary>
     public int FeatureCount { get; }
+
+    /// <summary>Edge features: label-step weights that depend on the words at a position (empty in models before version 4).</summary>
+    public EdgeWeights Edges { get; }
 
     /// <summary>Transition weights: row <c>previous + 1</c> (row 0 is the sentence start), column label.</summary>
     public float[] Transitions { get; }
@@ -159,6 +163,8 @@ internal sealed class NerModel
                 writer.Write((Half)_weights[row + l]);
             }
         }
+
+        Edges.Write(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -167,7 +173,7 @@ internal sealed class NerModel
         using var decompressed = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(decompressed, Encoding.UTF8);
         int version = reader.ReadBytes(4).AsSpan().SequenceEqual("GNER"u8) ? reader.ReadInt32() : -1;
-        if (version is not (2 or Version))
+        if (version is not (2 or 3 or Version))
         {
             throw new InvalidDataException("Not a GrpcNlp entity tagger model of a known version.");
         }
@@ -220,7 +226,8 @@ internal sealed class NerModel
             weights[i] = (float)halves[i];
         }
 
-        return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries), new WordClasses(classes));
+        EdgeWeights edges = version >= 4 ? EdgeWeights.Read(reader) : EdgeWeights.Empty;
+        return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries), new WordClasses(classes), edges);
     }
 
     private static void ReadExactly(Stream stream, Span<byte> destination)

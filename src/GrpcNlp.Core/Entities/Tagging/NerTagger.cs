@@ -64,7 +64,9 @@ internal sealed class NerTagger
     public void Tag(TaggerSentence sentence, Span<int> labels)
     {
         int n = sentence.Count;
+        bool hasEdges = Model.Edges.Count > 0;
         float[] emissions = ArrayPool<float>.Shared.Rent(Math.Max(1, n * NerLabels.Count));
+        float[]? edgeScores = hasEdges ? ArrayPool<float>.Shared.Rent(Math.Max(1, n * EdgeWeights.Width)) : null;
         try
         {
             Span<ulong> features = stackalloc ulong[FeatureExtractor.MaxFeatures];
@@ -76,11 +78,27 @@ internal sealed class NerTagger
                 Model.AddScores(features[..count], all.Slice(i * NerLabels.Count, NerLabels.Count));
             }
 
-            ViterbiDecoder.Decode(all, Model.Transitions, labels[..n]);
+            Span<float> edges = default;
+            if (edgeScores is not null)
+            {
+                edges = edgeScores.AsSpan(0, n * EdgeWeights.Width);
+                edges.Clear();
+                for (int i = 1; i < n; i++)
+                {
+                    int count = FeatureExtractor.ExtractEdges(sentence, i, features);
+                    Model.Edges.AddScores(features[..count], edges.Slice(i * EdgeWeights.Width, EdgeWeights.Width));
+                }
+            }
+
+            ViterbiDecoder.Decode(all, Model.Transitions, edges, labels[..n]);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(emissions);
+            if (edgeScores is not null)
+            {
+                ArrayPool<float>.Shared.Return(edgeScores);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ namespace GrpcNlp.Core.Entities.Tagging;
 internal sealed class PerceptronTrainer
 {
     private const int L = NerLabels.Count;
+    private const int W = EdgeWeights.Width;
 
     private readonly Dictionary<ulong, int> _ids = [];
     private readonly List<ulong> _keys = [];
@@ -15,6 +16,10 @@ internal sealed class PerceptronTrainer
     private double[] _totals = new double[1 << 16];
     private readonly float[] _transitions = new float[(L + 1) * L];
     private readonly double[] _transitionTotals = new double[(L + 1) * L];
+    private readonly Dictionary<ulong, int> _edgeIds = [];
+    private readonly List<ulong> _edgeKeys = [];
+    private float[] _edgeWeights = [];
+    private double[] _edgeTotals = [];
     private int _step = 1;
 
     /// <summary>Trains on <paramref name="sentences"/> (words, gold label ids) and returns the averaged model.</summary>
@@ -37,7 +42,8 @@ internal sealed class PerceptronTrainer
     /// Training runs with shuffle seeds <paramref name="seed"/>, <paramref name="seed"/> + 1, ...; the
     /// shipped weights are the mean of their averaged weights, so that no one shuffle order decides.
     /// </param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1)
+    /// <param name="edges">Whether to learn edge features (<see cref="FeatureExtractor.ExtractEdges"/>): weights per kind of label step (<see cref="EdgeWeights.ClassOf"/>), moved where the gold and predicted steps differ.</param>
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1, bool edges = false)
     {
         IStemmer stemming = StemmerNames.Create(stemmer);
         var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
@@ -70,29 +76,36 @@ internal sealed class PerceptronTrainer
 
         // Features are extracted once; ids are dense indices into the weight arrays. Features seen
         // fewer than minCount times get no weight: they would only memorise single training words.
+        // Edge features (templates of their own, so their hashes never meet emission ones) count
+        // occurrences in the same table and get the same threshold.
         var hashes = new ulong[sentences.Count][][];
+        var edgeHashes = new ulong[sentences.Count][][];
         var occurrences = new Dictionary<ulong, int>();
         Span<ulong> buffer = stackalloc ulong[FeatureExtractor.MaxFeatures];
         for (int s = 0; s < sentences.Count; s++)
         {
             TaggerSentence sentence = prepared[s];
             hashes[s] = new ulong[sentence.Count][];
+            edgeHashes[s] = new ulong[sentence.Count][];
             for (int i = 0; i < sentence.Count; i++)
             {
                 int count = FeatureExtractor.Extract(sentence, i, buffer);
                 hashes[s][i] = buffer[..count].ToArray();
-                foreach (ulong hash in hashes[s][i])
+                int edgeCount = edges && i > 0 ? FeatureExtractor.ExtractEdges(sentence, i, buffer) : 0;
+                edgeHashes[s][i] = buffer[..edgeCount].ToArray();
+                foreach (ulong hash in hashes[s][i].Concat(edgeHashes[s][i]))
                 {
                     occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
                 }
             }
         }
 
-        var data = new (int[][] Features, int[] Gold)[sentences.Count];
+        var data = new (int[][] Features, int[][] Edges, int[] Gold)[sentences.Count];
         var kept = new List<int>(FeatureExtractor.MaxFeatures);
         for (int s = 0; s < sentences.Count; s++)
         {
             var features = new int[hashes[s].Length][];
+            var edgeFeatures = new int[hashes[s].Length][];
             for (int i = 0; i < features.Length; i++)
             {
                 kept.Clear();
@@ -105,14 +118,28 @@ internal sealed class PerceptronTrainer
                 }
 
                 features[i] = kept.ToArray();
+                kept.Clear();
+                foreach (ulong hash in edgeHashes[s][i])
+                {
+                    if (occurrences[hash] >= minCount)
+                    {
+                        kept.Add(EdgeIdOf(hash));
+                    }
+                }
+
+                edgeFeatures[i] = kept.ToArray();
             }
 
-            data[s] = (features, sentences[s].Labels);
+            data[s] = (features, edgeFeatures, sentences[s].Labels);
         }
+
+        _edgeWeights = new float[_edgeKeys.Count * W];
+        _edgeTotals = new double[_edgeWeights.Length];
 
         int size = _keys.Count * L;
         double[]? sum = runs > 1 ? new double[size] : null;
         double[]? transitionSum = runs > 1 ? new double[_transitions.Length] : null;
+        double[]? edgeSum = runs > 1 ? new double[_edgeWeights.Length] : null;
         for (int run = 0; run < runs; run++)
         {
             if (run > 0)
@@ -121,12 +148,19 @@ internal sealed class PerceptronTrainer
                 Array.Clear(_totals);
                 Array.Clear(_transitions);
                 Array.Clear(_transitionTotals);
+                Array.Clear(_edgeWeights);
+                Array.Clear(_edgeTotals);
                 _step = 1;
             }
 
             RunEpochs(data, epochs, seed + run, weights, progress);
-            if (sum is not null && transitionSum is not null)
+            if (sum is not null && transitionSum is not null && edgeSum is not null)
             {
+                for (int i = 0; i < edgeSum.Length; i++)
+                {
+                    edgeSum[i] += _edgeWeights[i] - (_edgeTotals[i] / _step);
+                }
+
                 for (int i = 0; i < size; i++)
                 {
                     sum[i] += _weights[i] - (_totals[i] / _step);
@@ -139,9 +173,15 @@ internal sealed class PerceptronTrainer
             }
         }
 
-        if (sum is not null && transitionSum is not null)
+        if (sum is not null && transitionSum is not null && edgeSum is not null)
         {
             // The mean of the runs' averages becomes the weights, with no totals left to subtract.
+            for (int i = 0; i < edgeSum.Length; i++)
+            {
+                _edgeWeights[i] = (float)(edgeSum[i] / runs);
+                _edgeTotals[i] = 0;
+            }
+
             for (int i = 0; i < size; i++)
             {
                 _weights[i] = (float)(sum[i] / runs);
@@ -159,7 +199,7 @@ internal sealed class PerceptronTrainer
     }
 
     // One training run: epochs over the data in an order shuffled per epoch.
-    private void RunEpochs((int[][] Features, int[] Gold)[] data, int epochs, int seed, IReadOnlyList<float>? weights, Action<int, double>? progress)
+    private void RunEpochs((int[][] Features, int[][] Edges, int[] Gold)[] data, int epochs, int seed, IReadOnlyList<float>? weights, Action<int, double>? progress)
     {
         var random = new Random(seed);
         int[] order = Enumerable.Range(0, data.Length).ToArray();
@@ -170,9 +210,9 @@ internal sealed class PerceptronTrainer
             long total = 0;
             foreach (int s in order)
             {
-                (int[][] features, int[] gold) = data[s];
+                (int[][] features, int[][] edges, int[] gold) = data[s];
                 float weight = weights?[s] ?? 1;
-                int[] predicted = Predict(features);
+                int[] predicted = Predict(features, edges);
                 for (int i = 0; i < gold.Length; i++)
                 {
                     total++;
@@ -197,6 +237,14 @@ internal sealed class PerceptronTrainer
                     {
                         Update(_transitions, _transitionTotals, (goldPrevious * L) + gold[i], weight);
                         Update(_transitions, _transitionTotals, (predictedPrevious * L) + predicted[i], -weight);
+                        if (i > 0)
+                        {
+                            foreach (int e in edges[i])
+                            {
+                                Update(_edgeWeights, _edgeTotals, (e * W) + EdgeWeights.ClassOf(goldPrevious - 1, gold[i]), weight);
+                                Update(_edgeWeights, _edgeTotals, (e * W) + EdgeWeights.ClassOf(predictedPrevious - 1, predicted[i]), -weight);
+                            }
+                        }
                     }
                 }
 
@@ -261,7 +309,19 @@ internal sealed class PerceptronTrainer
         totals[index] += (double)_step * delta;
     }
 
-    private int[] Predict(int[][] features)
+    private int EdgeIdOf(ulong key)
+    {
+        if (!_edgeIds.TryGetValue(key, out int id))
+        {
+            id = _edgeKeys.Count;
+            _edgeIds.Add(key, id);
+            _edgeKeys.Add(key);
+        }
+
+        return id;
+    }
+
+    private int[] Predict(int[][] features, int[][] edges)
     {
         int n = features.Length;
         var emissions = new float[n * L];
@@ -276,8 +336,26 @@ internal sealed class PerceptronTrainer
             }
         }
 
+        float[] edgeScores = [];
+        if (_edgeKeys.Count > 0)
+        {
+            edgeScores = new float[n * W];
+            for (int i = 1; i < n; i++)
+            {
+                Span<float> block = edgeScores.AsSpan(i * W, W);
+                foreach (int e in edges[i])
+                {
+                    ReadOnlySpan<float> row = _edgeWeights.AsSpan(e * W, W);
+                    for (int k = 0; k < W; k++)
+                    {
+                        block[k] += row[k];
+                    }
+                }
+            }
+        }
+
         var labels = new int[n];
-        ViterbiDecoder.Decode(emissions, _transitions, labels);
+        ViterbiDecoder.Decode(emissions, _transitions, edgeScores, labels);
         return labels;
     }
 
@@ -312,6 +390,29 @@ internal sealed class PerceptronTrainer
             transitions[i] = (float)(_transitions[i] - (_transitionTotals[i] / _step));
         }
 
-        return new NerModel(language, stemmer, keys, weights.ToArray(), transitions, names, classes);
+        var edgeKeys = new List<ulong>();
+        var edgeWeights = new List<float>();
+        Span<float> pairs = stackalloc float[W];
+        for (int f = 0; f < _edgeKeys.Count; f++)
+        {
+            bool keep = false;
+            for (int k = 0; k < W; k++)
+            {
+                int index = (f * W) + k;
+                pairs[k] = (float)(_edgeWeights[index] - (_edgeTotals[index] / _step));
+                keep |= MathF.Abs(pairs[k]) >= minWeight;
+            }
+
+            if (keep)
+            {
+                edgeKeys.Add(_edgeKeys[f]);
+                foreach (float w in pairs)
+                {
+                    edgeWeights.Add(w);
+                }
+            }
+        }
+
+        return new NerModel(language, stemmer, keys, weights.ToArray(), transitions, names, classes, new EdgeWeights(edgeKeys, edgeWeights.ToArray()));
     }
 }

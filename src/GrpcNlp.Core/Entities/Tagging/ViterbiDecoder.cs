@@ -9,7 +9,16 @@ internal static class ViterbiDecoder
     /// Decodes <paramref name="emissions"/> (n rows of <see cref="NerLabels.Count"/>) into <paramref name="labels"/>.
     /// <paramref name="transitions"/> has a start row then one row per previous label.
     /// </summary>
-    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, Span<int> labels)
+    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, Span<int> labels) =>
+        Decode(emissions, transitions, default, labels);
+
+    /// <summary>
+    /// Decodes as above with position-dependent transition scores too: <paramref name="edges"/> is empty
+    /// or holds n blocks of <see cref="EdgeWeights.Width"/>, block i scoring each kind of label step
+    /// (<see cref="EdgeWeights.ClassOf"/>) from word i - 1 to word i (block 0 is not read: the start
+    /// row covers the first word).
+    /// </summary>
+    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> edges, Span<int> labels)
     {
         int n = labels.Length;
         if (n == 0)
@@ -28,12 +37,18 @@ internal static class ViterbiDecoder
                 score[l] = NerLabels.Allowed(-1, l) ? emissions[l] + transitions[l] : float.NegativeInfinity;
             }
 
+            bool hasEdges = !edges.IsEmpty;
             for (int i = 1; i < n; i++)
             {
+                ReadOnlySpan<float> edge = hasEdges ? edges.Slice(i * EdgeWeights.Width, EdgeWeights.Width) : default;
                 for (int l = 0; l < L; l++)
                 {
                     float best = float.NegativeInfinity;
                     int arg = 0;
+
+                    // The kind of step into l depends only on whether the previous label is O.
+                    float afterOutside = hasEdges ? edge[EdgeWeights.ClassOf(NerLabels.Outside, l)] : 0;
+                    float afterName = hasEdges ? edge[EdgeWeights.ClassOf(1, l)] : 0;
                     for (int p = 0; p < L; p++)
                     {
                         if (!NerLabels.Allowed(p, l))
@@ -41,7 +56,8 @@ internal static class ViterbiDecoder
                             continue;
                         }
 
-                        float s = score[((i - 1) * L) + p] + transitions[((p + 1) * L) + l];
+                        float s = score[((i - 1) * L) + p] + transitions[((p + 1) * L) + l] + (p == NerLabels.Outside ? afterOutside : afterName);
+
                         if (s > best)
                         {
                             best = s;

@@ -13,6 +13,27 @@ public class FeatureExtractorTests
         return [.. buffer[..count]];
     }
 
+    private static HashSet<ulong> EdgeFeatures(string[] words, int i)
+    {
+        var sentence = new TaggerSentence(words, ProcliticStemmer.Instance);
+        Span<ulong> buffer = stackalloc ulong[FeatureExtractor.MaxEdgeFeatures];
+        int count = FeatureExtractor.ExtractEdges(sentence, i, buffer);
+        return [.. buffer[..count]];
+    }
+
+    [Fact]
+    public void Edge_features_depend_on_the_word_and_never_collide_with_word_features()
+    {
+        HashSet<ulong> bank = EdgeFeatures(["في", "البنك", "التجاري", "أمس"], 2);
+        HashSet<ulong> same = EdgeFeatures(["من", "البنك", "التجاري", "اليوم"], 2);
+        HashSet<ulong> other = EdgeFeatures(["في", "البنك", "المركزي", "أمس"], 2);
+        Assert.Equal(bank, same);
+        Assert.NotEqual(bank, other);
+        Assert.True(bank.Overlaps(other));
+        Assert.NotEqual(bank, EdgeFeatures(["في", "المصرف", "التجاري", "أمس"], 2));
+        Assert.False(bank.Overlaps(Features(["في", "البنك", "التجاري", "أمس"], 2)));
+    }
+
     [Fact]
     public void Same_word_in_same_context_gives_same_features()
     {

@@ -102,6 +102,64 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Edge_features_are_learned_and_kept_through_save_and_load()
+    {
+        NerModel Edges() => new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, edges: true);
+        NerModel model = Edges();
+        Assert.True(model.Edges.Count > 0);
+        Assert.Equal(0, Train().Edges.Count);
+        foreach ((string[] words, int[] gold) in Data())
+        {
+            Assert.Equal(gold, Tag(model, words));
+        }
+
+        byte[] bytes = Save(model);
+        NerModel loaded = NerModel.Load(new MemoryStream(bytes));
+        Assert.Equal(model.Edges.Count, loaded.Edges.Count);
+        string[] unseen = ["Minister", "Omar", "Haddad", "visited", "Tunis", "."];
+        Assert.Equal(Tag(model, unseen), Tag(loaded, unseen));
+        Assert.Equal(bytes, Save(loaded));
+        Assert.Equal(bytes, Save(Edges()));
+    }
+
+    [Fact]
+    public void Version_3_files_without_edge_features_still_load()
+    {
+        NerModel model = Train(nameListFolds: 2);
+        byte[] current = Decompress(Save(model));
+
+        // Version 3 is version 4 without the trailing edge section (an empty one is its count, 0).
+        byte[] old = current[..^sizeof(int)];
+        Assert.Equal(0, BitConverter.ToInt32(current.AsSpan(current.Length - sizeof(int))));
+        BitConverter.GetBytes(3).CopyTo(old, 4);
+        using var stream = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(old);
+        }
+
+        stream.Position = 0;
+        NerModel loaded = NerModel.Load(stream);
+        Assert.Equal(0, loaded.Edges.Count);
+        Assert.Equal(model.FeatureCount, loaded.FeatureCount);
+        foreach ((string[] words, _) in Data())
+        {
+            Assert.Equal(Tag(model, words), Tag(loaded, words));
+        }
+    }
+
+    private static byte[] Decompress(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+        {
+            brotli.CopyTo(output);
+        }
+
+        return output.ToArray();
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         Assert.Equal(Save(Train(nameListFolds: 2)), Save(Train(nameListFolds: 2)));

@@ -48,6 +48,78 @@ public class ViterbiDecoderTests
     }
 
     [Fact]
+    public void Edge_scores_change_the_best_path_only_at_their_position()
+    {
+        int bOrg = NerLabels.Parse("B-ORG");
+        int iOrg = NerLabels.Parse("I-ORG");
+
+        // Two words that could each start an organization; the second alone prefers O.
+        float[] emissions = Emissions(3, (0, bOrg, 5f), (1, NerLabels.Outside, 2f), (1, iOrg, 1f), (2, NerLabels.Outside, 5f));
+        var transitions = new float[(L + 1) * L];
+        var edges = new float[3 * EdgeWeights.Width];
+        int goesOn = EdgeWeights.ClassOf(bOrg, iOrg);
+        Assert.Equal([bOrg, NerLabels.Outside, NerLabels.Outside], Decode(emissions, transitions, edges));
+
+        // A score for "the name goes on" at word 1 ("the bank" + "commercial") joins the two words.
+        edges[(1 * EdgeWeights.Width) + goesOn] = 3f;
+        Assert.Equal([bOrg, iOrg, NerLabels.Outside], Decode(emissions, transitions, edges));
+
+        // The same pair score at word 2 does not: edges are position-dependent transitions.
+        Array.Clear(edges);
+        edges[(2 * EdgeWeights.Width) + goesOn] = 3f;
+        Assert.Equal([bOrg, NerLabels.Outside, NerLabels.Outside], Decode(emissions, transitions, edges));
+
+        // Block 0 is never read: the start row scores the first word.
+        Array.Clear(edges);
+        edges[goesOn] = 100f;
+        Assert.Equal([bOrg, NerLabels.Outside, NerLabels.Outside], Decode(emissions, transitions, edges));
+    }
+
+    [Fact]
+    public void Edge_steps_are_type_blind_kinds_of_boundary()
+    {
+        int o = NerLabels.Outside;
+        int bOrg = NerLabels.Parse("B-ORG");
+        int iOrg = NerLabels.Parse("I-ORG");
+        int[] kinds =
+        [
+            EdgeWeights.ClassOf(o, o),
+            EdgeWeights.ClassOf(s_iPer, o),
+            EdgeWeights.ClassOf(o, s_bLoc),
+            EdgeWeights.ClassOf(s_iPer, s_bPer),
+            EdgeWeights.ClassOf(bOrg, iOrg),
+        ];
+        Assert.Equal([0, 1, 2, 3, 4], kinds);
+        Assert.Equal(EdgeWeights.ClassOf(s_bPer, o), EdgeWeights.ClassOf(bOrg, o));
+        Assert.Equal(EdgeWeights.ClassOf(s_bLoc, s_iLoc), EdgeWeights.ClassOf(bOrg, iOrg));
+        for (int p = 0; p < L; p++)
+        {
+            for (int l = 0; l < L; l++)
+            {
+                Assert.InRange(EdgeWeights.ClassOf(p, l), 0, EdgeWeights.Width - 1);
+            }
+        }
+    }
+
+    [Fact]
+    public void With_edge_scores_matches_exhaustive_search_over_allowed_sequences()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            int n = 1 + (trial % 3);
+            float[] emissions = Random(random, n * L);
+            float[] transitions = Random(random, (L + 1) * L);
+            float[] edges = Random(random, n * EdgeWeights.Width);
+            int[] decoded = Decode(emissions, transitions, edges);
+
+            Assert.True(IsAllowed(decoded));
+            (float best, _) = BestAllowed(emissions, transitions, n, edges);
+            Assert.Equal(best, Score(decoded, emissions, transitions, edges), 3);
+        }
+    }
+
+    [Fact]
     public void Empty_sentence_decodes_to_nothing()
     {
         Assert.Empty(Decode([], new float[(L + 1) * L]));
@@ -74,6 +146,13 @@ public class ViterbiDecoderTests
     {
         var labels = new int[emissions.Length / L];
         ViterbiDecoder.Decode(emissions, transitions, labels);
+        return labels;
+    }
+
+    private static int[] Decode(float[] emissions, float[] transitions, float[] edges)
+    {
+        var labels = new int[emissions.Length / L];
+        ViterbiDecoder.Decode(emissions, transitions, edges, labels);
         return labels;
     }
 
@@ -112,19 +191,23 @@ public class ViterbiDecoderTests
         return true;
     }
 
-    private static float Score(int[] labels, float[] emissions, float[] transitions)
+    private static float Score(int[] labels, float[] emissions, float[] transitions, float[]? edges = null)
     {
         float score = 0;
         for (int i = 0; i < labels.Length; i++)
         {
             int previousRow = i == 0 ? 0 : labels[i - 1] + 1;
             score += emissions[(i * L) + labels[i]] + transitions[(previousRow * L) + labels[i]];
+            if (edges is not null && i > 0)
+            {
+                score += edges[(i * EdgeWeights.Width) + EdgeWeights.ClassOf(labels[i - 1], labels[i])];
+            }
         }
 
         return score;
     }
 
-    private static (float Best, int[] Labels) BestAllowed(float[] emissions, float[] transitions, int n)
+    private static (float Best, int[] Labels) BestAllowed(float[] emissions, float[] transitions, int n, float[]? edges = null)
     {
         float best = float.NegativeInfinity;
         int[] bestLabels = [];
@@ -139,7 +222,7 @@ public class ViterbiDecoderTests
                 rest /= L;
             }
 
-            if (IsAllowed(labels) && Score(labels, emissions, transitions) is float score && score > best)
+            if (IsAllowed(labels) && Score(labels, emissions, transitions, edges) is float score && score > best)
             {
                 best = score;
                 bestLabels = labels;
