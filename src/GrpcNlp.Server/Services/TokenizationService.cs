@@ -175,6 +175,27 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         }
     }
 
+    /// <summary>The index of the sentence of token <paramref name="token"/>, searched forwards from <paramref name="from"/> (tokens come in text order).</summary>
+    private static int SentenceOf(AnalyzedText analyzed, int token, int from)
+    {
+        while (from < analyzed.Sentences.Count - 1
+            && token >= analyzed.Sentences[from].FirstToken + analyzed.Sentences[from].TokenCount)
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>
+    /// The token's text. Most tokens are already normalized: their normalized string serves as
+    /// their text, so no second string is made.
+    /// </summary>
+    private static string TokenText(string text, Core.Tokenization.Token token, string normalized) =>
+        text.AsSpan(token.Span.Start, token.Span.Length).SequenceEqual(normalized)
+            ? normalized
+            : text.Substring(token.Span.Start, token.Span.Length);
+
     /// <summary>Maps analyzed tokens and sentences, giving each token the index of its sentence.</summary>
     internal static void AddTokens(AnalyzedText analyzed, SpanMapper mapper, ICollection<V1.Token> tokens, ICollection<V1.Sentence> sentences,
         Core.Segmentation.SegmentationScheme segmentation = Core.Segmentation.SegmentationScheme.None)
@@ -182,19 +203,10 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         int sentenceIndex = 0;
         for (int i = 0; i < analyzed.Tokens.Count; i++)
         {
-            while (sentenceIndex < analyzed.Sentences.Count - 1
-                && i >= analyzed.Sentences[sentenceIndex].FirstToken + analyzed.Sentences[sentenceIndex].TokenCount)
-            {
-                sentenceIndex++;
-            }
-
+            sentenceIndex = SentenceOf(analyzed, i, sentenceIndex);
             Core.Tokenization.Token token = analyzed.Tokens[i];
             string normalized = analyzed.TokenNorms[i];
-
-            // Most tokens are already normalized: their normalized string serves as their text.
-            string tokenText = analyzed.Text.AsSpan(token.Span.Start, token.Span.Length).SequenceEqual(normalized)
-                ? normalized
-                : analyzed.Text.Substring(token.Span.Start, token.Span.Length);
+            string tokenText = TokenText(analyzed.Text, token, normalized);
             tokens.Add(ProtoMapper.ToProto(token, analyzed.Text, tokenText, normalized, sentenceIndex, mapper, segmentation));
         }
 
@@ -219,19 +231,10 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         int sentenceIndex = 0;
         for (int i = 0; i < analyzed.Tokens.Count; i++)
         {
-            while (sentenceIndex < analyzed.Sentences.Count - 1
-                && i >= analyzed.Sentences[sentenceIndex].FirstToken + analyzed.Sentences[sentenceIndex].TokenCount)
-            {
-                sentenceIndex++;
-            }
-
+            sentenceIndex = SentenceOf(analyzed, i, sentenceIndex);
             Core.Tokenization.Token token = analyzed.Tokens[i];
             string normalized = analyzed.TokenNorms[i];
-
-            // Most tokens are already normalized: their normalized string serves as their text.
-            string tokenText = text.AsSpan(token.Span.Start, token.Span.Length).SequenceEqual(normalized)
-                ? normalized
-                : text.Substring(token.Span.Start, token.Span.Length);
+            string tokenText = TokenText(text, token, normalized);
             long begin = cursor.Offset(token.Span.Start);
             int segments = segmentation != Core.Segmentation.SegmentationScheme.None && token.Type == Core.Tokenization.TokenType.Word
                 ? ProtoMapper.AddSegments(token.Span, text, segmentation, ref cursor, response.Segments)
