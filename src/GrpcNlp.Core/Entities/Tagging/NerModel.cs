@@ -1,13 +1,11 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GrpcNlp.Core.Entities.Tagging;
 
 /// <summary>
-/// A trained linear tagger: one weight per (feature, label), one per (previous label, label), in an
-/// open-addressing table keyed by 64-bit feature hashes. Immutable once built; thread-safe.
+/// A trained linear tagger: one weight per (feature, label), one per (previous label, label), in a
+/// <see cref="FeatureWeightTable"/> keyed by 64-bit feature hashes. Immutable once built; thread-safe.
 /// </summary>
 /// <remarks>
 /// File format (Brotli-compressed): "GNER", version, language, stemmer name, name-list entries (stems, type),
@@ -19,10 +17,7 @@ internal sealed class NerModel
     private const int Version = 4;
     private const int L = NerLabels.Count;
 
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
-    private readonly float[] _weights;
-    private readonly int _mask;
+    private readonly FeatureWeightTable _emissions;
 
     public NerModel(string language, string stemmer, IReadOnlyList<ulong> features, float[] weights, float[] transitions, NameList names, WordClasses? classes = null, EdgeWeights? edges = null)
     {
@@ -33,29 +28,19 @@ internal sealed class NerModel
         ArgumentOutOfRangeException.ThrowIfNotEqual(weights.Length, features.Count * L);
         ArgumentOutOfRangeException.ThrowIfNotEqual(transitions.Length, (L + 1) * L);
         Language = language;
-        FeatureCount = features.Count;
         Transitions = transitions;
-        _weights = weights;
-        int capacity = 16;
-        while (capacity < features.Count * 2)
-        {
-            capacity <<= 1;
-        }
+        _emissions = new FeatureWeightTable(features, weights, L);
+    }
 
-        _mask = capacity - 1;
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
-        for (int f = 0; f < features.Count; f++)
-        {
-            int slot = (int)(features[f] ^ (features[f] >> 29)) & _mask;
-            while (_keys[slot] != 0)
-            {
-                slot = (slot + 1) & _mask;
-            }
-
-            _keys[slot] = features[f];
-            _rows[slot] = f * L;
-        }
+    private NerModel(string language, string stemmer, FeatureWeightTable emissions, float[] transitions, NameList names, WordClasses classes, EdgeWeights edges)
+    {
+        Edges = edges;
+        Names = names;
+        Classes = classes;
+        Stemmer = stemmer;
+        Language = language;
+        Transitions = transitions;
+        _emissions = emissions;
     }
 
     /// <summary>The name list whose matches are features (empty when the model was trained without one).</summary>
@@ -71,7 +56,7 @@ internal sealed class NerModel
     public string Language { get; }
 
     /// <summary>Number of features with weights.</summary>
-    public int FeatureCount { get; }
+    public int FeatureCount => _emissions.Count;
 
     /// <summary>Edge features: label-step weights that depend on the words at a position (empty in models before version 4).</summary>
     public EdgeWeights Edges { get; }
@@ -80,34 +65,7 @@ internal sealed class NerModel
     public float[] Transitions { get; }
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (length <see cref="NerLabels.Count"/>).</summary>
-    public void AddScores(ReadOnlySpan<ulong> features, Span<float> scores)
-    {
-        foreach (ulong feature in features)
-        {
-            int slot = (int)(feature ^ (feature >> 29)) & _mask;
-            while (true)
-            {
-                ulong key = _keys[slot];
-                if (key == feature)
-                {
-                    ReadOnlySpan<float> row = _weights.AsSpan(_rows[slot], L);
-                    for (int l = 0; l < L; l++)
-                    {
-                        scores[l] += row[l];
-                    }
-
-                    break;
-                }
-
-                if (key == 0)
-                {
-                    break;
-                }
-
-                slot = (slot + 1) & _mask;
-            }
-        }
-    }
+    public void AddScores(ReadOnlySpan<ulong> features, Span<float> scores) => _emissions.AddScores(features, scores);
 
     /// <summary>Writes the model; weights are rounded to half precision.</summary>
     public void Save(Stream stream)
@@ -140,30 +98,7 @@ internal sealed class NerModel
             writer.Write(t);
         }
 
-        // Features in table order are effectively random; sorting by key makes the file deterministic.
-        var order = new List<(ulong Key, int Row)>(FeatureCount);
-        for (int slot = 0; slot < _keys.Length; slot++)
-        {
-            if (_keys[slot] != 0)
-            {
-                order.Add((_keys[slot], _rows[slot]));
-            }
-        }
-
-        order.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        foreach ((ulong key, _) in order)
-        {
-            writer.Write(key);
-        }
-
-        foreach ((_, int row) in order)
-        {
-            for (int l = 0; l < L; l++)
-            {
-                writer.Write((Half)_weights[row + l]);
-            }
-        }
-
+        _emissions.Write(writer);
         Edges.Write(writer);
     }
 
@@ -201,44 +136,8 @@ internal sealed class NerModel
             transitions[i] = reader.ReadSingle();
         }
 
-        // Keys and weights are read in bulk: value by value through the decompressor is several times slower.
-        var keys = new ulong[count];
-        ReadExactly(decompressed, MemoryMarshal.AsBytes(keys.AsSpan()));
-        var halves = new Half[count * L];
-        ReadExactly(decompressed, MemoryMarshal.AsBytes(halves.AsSpan()));
-        if (!BitConverter.IsLittleEndian)
-        {
-            for (int f = 0; f < keys.Length; f++)
-            {
-                keys[f] = BinaryPrimitives.ReverseEndianness(keys[f]);
-            }
-
-            Span<ushort> raw = MemoryMarshal.Cast<Half, ushort>(halves.AsSpan());
-            for (int i = 0; i < raw.Length; i++)
-            {
-                raw[i] = BinaryPrimitives.ReverseEndianness(raw[i]);
-            }
-        }
-
-        var weights = new float[halves.Length];
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (float)halves[i];
-        }
-
+        FeatureWeightTable emissions = FeatureWeightTable.Read(decompressed, count, L);
         EdgeWeights edges = version >= 4 ? EdgeWeights.Read(reader) : EdgeWeights.Empty;
-        return new NerModel(language, stemmer, keys, weights, transitions, new NameList(entries), new WordClasses(classes), edges);
-    }
-
-    private static void ReadExactly(Stream stream, Span<byte> destination)
-    {
-        try
-        {
-            stream.ReadExactly(destination);
-        }
-        catch (EndOfStreamException exception)
-        {
-            throw new InvalidDataException("The entity tagger model is truncated.", exception);
-        }
+        return new NerModel(language, stemmer, emissions, transitions, new NameList(entries), new WordClasses(classes), edges);
     }
 }
