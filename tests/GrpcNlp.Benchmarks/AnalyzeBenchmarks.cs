@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
+using Google.Protobuf;
 using Grpc.Core;
 using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Normalization;
@@ -7,6 +9,7 @@ using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Summarization;
 using GrpcNlp.Core.Tokenization;
 using GrpcNlp.Server.Configuration;
+using GrpcNlp.Server.Marshalling;
 using GrpcNlp.Server.Telemetry;
 using GrpcNlp.Server.Validation;
 using GrpcNlp.V1;
@@ -21,7 +24,8 @@ namespace GrpcNlp.Benchmarks;
 /// <summary>
 /// The Analyze RPC's work on one Arabic article, and on the article two and four times over,
 /// so that allocation per token reads as the slope between the rows of one benchmark: the
-/// service method in process (every stage and the response messages, no serialization), Core's
+/// service method in process (every stage and the response messages, no serialization; and with
+/// the response serialized, as generated messages and as the server's gRPC writer does), Core's
 /// <see cref="TextAnalyzer"/> (warm and with a new analyzer per call), and each stage the
 /// service runs. The article is the first of <see cref="SampleText.SamplesVariable"/> when set,
 /// else 7,733 UTF-16 units of generated news-like text.
@@ -35,6 +39,9 @@ public class AnalyzeBenchmarks
     private readonly EntityExtractor _extractor = new();
     private readonly ExtractiveSummarizer _summarizer = new();
     private readonly TextNormalizer _display = new(NormalizationOptions.Display);
+
+    // The call's output buffer: grown once, reused by every call, as the server's pipe is.
+    private readonly ArrayBufferWriter<byte> _wire = new();
     private AnalysisService _service = null!;
     private ServerCallContext _context = null!;
     private AnalyzeRequest _request = null!;
@@ -67,6 +74,32 @@ public class AnalyzeBenchmarks
     /// <summary>The Analyze service method (every stage and the response messages).</summary>
     [Benchmark]
     public int Service() => _service.Analyze(_request, _context).Result.Tokens.Count;
+
+    /// <summary>
+    /// The generated Analyze (the JSON transcoding path) and its response serialized into a
+    /// reused buffer: what gRPC calls cost before the server wrote Analyze's responses itself.
+    /// </summary>
+    [Benchmark]
+    public int ServiceMessagesWire()
+    {
+        _wire.ResetWrittenCount();
+        _service.Analyze(_request, _context).Result.WriteTo(_wire);
+        return _wire.WrittenCount;
+    }
+
+    /// <summary>
+    /// Analyze as the server answers it over gRPC: every stage, the response held as plain values
+    /// and written into a reused buffer by the response marshaller, the buffer returned to its pool.
+    /// </summary>
+    [Benchmark]
+    public int ServiceWire()
+    {
+        _wire.ResetWrittenCount();
+        AnalyzeResponseBuffer response = _service.AnalyzeToBuffer(_request, _context).Result;
+        response.WriteTo(_wire);
+        response.Release();
+        return _wire.WrittenCount;
+    }
 
     /// <summary>Core's analysis as the service runs it (language detected, SEARCH norms), analyzer reused.</summary>
     [Benchmark(Baseline = true)]

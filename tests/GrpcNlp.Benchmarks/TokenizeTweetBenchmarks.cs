@@ -76,7 +76,7 @@ public class TokenizeTweetBenchmarks
     public int GrpcBindingServiceOnly()
     {
         TokenizeResponseBuffer response = _tokenization.TokenizeToBuffer(TokenizeRequest.Parser.ParseFrom(_request), _context).Result;
-        int tokens = response.Tokens.Count;
+        int tokens = response.TokenList.Tokens.Count;
         TokenizeResponseBuffer.Return(response);
         return tokens;
     }

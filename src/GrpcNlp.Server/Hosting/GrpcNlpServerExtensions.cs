@@ -68,12 +68,15 @@ public static class GrpcNlpServerExtensions
             // the serializer can write only if their types are registered.
             .AddJsonTranscoding(json =>
                 json.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
-        // StreamTokenize, and Tokenize over gRPC, write their responses from plain values with
-        // their own marshallers; the service's bind method leaves those generated bindings out.
+        // StreamTokenize, and Tokenize and Analyze over gRPC, write their responses from plain
+        // values with their own marshallers; the services' bind methods leave those generated
+        // bindings out.
         builder.Services.TryAddEnumerable(
             Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IServiceMethodProvider<TokenizationService>, StreamTokenizeMethodProvider>());
         builder.Services.TryAddEnumerable(
             Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IServiceMethodProvider<TokenizationService>, TokenizeMethodProvider>());
+        builder.Services.TryAddEnumerable(
+            Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IServiceMethodProvider<AnalysisService>, AnalyzeMethodProvider>());
         builder.Services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GrpcNlpServerOptions>>((grpc, options) =>
             {

@@ -44,7 +44,7 @@ internal ref struct ProtoWriter(IBufferWriter<byte> destination)
     public const byte TagField3Varint = 24, TagField3Delimited = 26, TagField4Varint = 32, TagField4Delimited = 34;
 
     /// <inheritdoc cref="TagField1Varint"/>
-    public const byte TagField5Varint = 40, TagField5Delimited = 42, TagField6Delimited = 50;
+    public const byte TagField5Varint = 40, TagField5Delimited = 42, TagField6Delimited = 50, TagField7Delimited = 58, TagField8Delimited = 66;
 
     /// <summary>
     /// Room for any group of fixed-size fields the writers reserve at once: a tag and length
@@ -131,6 +131,16 @@ internal ref struct ProtoWriter(IBufferWriter<byte> destination)
             Byte(tag);
             Varint((ulong)(long)value);
         }
+    }
+
+    /// <summary>A generated message of <paramref name="size"/> bytes (its <c>CalculateSize</c>) as the field <paramref name="tag"/> of its parent.</summary>
+    public void Message(byte tag, Google.Protobuf.IMessage message, int size)
+    {
+        Reserve(1 + 5 + size);
+        Delimited(tag, size);
+        Google.Protobuf.MessageExtensions.WriteTo(message, _span.Slice(_position, size));
+        _position += size;
+        Reserve(MaxFixedFields);
     }
 
     /// <summary>A string field, left out when empty.</summary>

@@ -104,5 +104,18 @@ internal sealed class SkippingServiceBinder(ServiceBinderBase inner, params stri
         }
     }
 
+    /// <summary>
+    /// True for the binder through which grpc-dotnet adds the gRPC routes, where the server's own
+    /// providers (<see cref="TokenizeMethodProvider"/>, <see cref="AnalyzeMethodProvider"/>) bind
+    /// the methods they write responses for. grpc-dotnet and JSON transcoding both call a
+    /// service's bind method, each with a binder of its own that neither makes public; they
+    /// differ by assembly: grpc-dotnet's lives beside <see cref="IServiceMethodProvider{TService}"/>
+    /// (Grpc.AspNetCore.Server), transcoding's in Microsoft.AspNetCore.Grpc.JsonTranscoding. Were
+    /// grpc-dotnet's binder ever to move, a route would get two handlers and every gRPC call of it
+    /// would fail (the server tests would catch it), not fall back silently.
+    /// </summary>
+    public static bool IsGrpcServerBinder(ServiceBinderBase binder) =>
+        binder.GetType().Assembly == typeof(IServiceMethodProvider<>).Assembly;
+
     private bool IsSkipped(IMethod method) => Array.IndexOf(skippedMethods, method.Name) >= 0;
 }

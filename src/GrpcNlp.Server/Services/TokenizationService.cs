@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using GrpcNlp.Core.Normalization;
 using GrpcNlp.Core.Pipeline;
@@ -33,22 +32,10 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     /// </summary>
     public static void BindService(ServiceBinderBase serviceBinder, V1.TokenizationService.TokenizationServiceBase serviceImpl) =>
         V1.TokenizationService.BindService(
-            IsGrpcServerBinder(serviceBinder)
+            SkippingServiceBinder.IsGrpcServerBinder(serviceBinder)
                 ? new SkippingServiceBinder(serviceBinder, StreamTokenizeMethod.Name, TokenizeMethod.Name)
                 : new SkippingServiceBinder(serviceBinder, StreamTokenizeMethod.Name),
             serviceImpl);
-
-    /// <summary>
-    /// True for the binder through which grpc-dotnet adds the gRPC routes, where
-    /// <see cref="TokenizeMethodProvider"/> binds Tokenize instead. grpc-dotnet and JSON
-    /// transcoding both call this bind method, each with a binder of its own that neither makes
-    /// public; they differ by assembly: grpc-dotnet's lives beside <see cref="IServiceMethodProvider{TService}"/>
-    /// (Grpc.AspNetCore.Server), transcoding's in Microsoft.AspNetCore.Grpc.JsonTranscoding. Were
-    /// grpc-dotnet's binder ever to move, the route would get two handlers and every gRPC
-    /// Tokenize call would fail (the server tests would catch it), not fall back silently.
-    /// </summary>
-    internal static bool IsGrpcServerBinder(ServiceBinderBase binder) =>
-        binder.GetType().Assembly == typeof(IServiceMethodProvider<>).Assembly;
 
     /// <summary>The service's descriptor; JSON transcoding reads it from the type that holds the bind method.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => V1.TokenizationService.Descriptor;
@@ -88,10 +75,16 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
         TokenizeResponseBuffer response = TokenizeResponseBuffer.Rent();
         response.DocumentId = document.Id;
         response.Language = document.Language.Length > 0 ? document.Language : analyzed.Language;
+        V1.LlmEncoding[] encodings = ProtoMapper.DistinctLlmEncodings(request.Options);
         AddTokens(analyzed, ProtoMapper.ToUnit(request.OffsetEncoding), ProtoMapper.ToCore(request.Options?.Segmentation ?? V1.SegmentationScheme.Unspecified),
-            ProtoMapper.DistinctLlmEncodings(request.Options), response);
+            encodings, response.TokenList);
+        foreach (V1.LlmEncoding encoding in encodings)
+        {
+            response.LlmTokenCounts.Add((encoding, Core.Tokenization.LlmTokenCounter.Count(ProtoMapper.ToCore(encoding), analyzed.Text)));
+        }
+
         metrics.Documents(nameof(Tokenize), 1, document.Text.Length);
-        metrics.Tokens(nameof(Tokenize), response.Tokens.Count);
+        metrics.Tokens(nameof(Tokenize), response.TokenList.Tokens.Count);
         return Task.FromResult(response);
     }
 
@@ -217,14 +210,15 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     }
 
     /// <summary>
-    /// Maps analyzed tokens and sentences into <paramref name="response"/>, as
+    /// Maps analyzed tokens and sentences, with the sentences' LLM token counts in
+    /// <paramref name="encodings"/>, into <paramref name="response"/>, as
     /// <see cref="AddTokens(AnalyzedText, SpanMapper, ICollection{V1.Token}, ICollection{V1.Sentence}, Core.Segmentation.SegmentationScheme)"/>
     /// and <see cref="AddLlmTokenCounts"/> do into messages. Offsets come from two cursors that
     /// move forwards through the text (tokens and their segments, then sentences) instead of a
     /// conversion table built over the whole text.
     /// </summary>
-    private static void AddTokens(AnalyzedText analyzed, OffsetUnit unit, Core.Segmentation.SegmentationScheme segmentation, V1.LlmEncoding[] encodings,
-        TokenizeResponseBuffer response)
+    internal static void AddTokens(AnalyzedText analyzed, OffsetUnit unit, Core.Segmentation.SegmentationScheme segmentation, V1.LlmEncoding[] encodings,
+        DocumentTokenList response)
     {
         string text = analyzed.Text;
         var cursor = new OffsetCursor(text, unit, 0);
@@ -255,11 +249,6 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
             }
 
             response.Sentences.Add(new SentenceEntry(begin, end, sentence.FirstToken, sentence.TokenCount, encodings.Length));
-        }
-
-        foreach (V1.LlmEncoding encoding in encodings)
-        {
-            response.LlmTokenCounts.Add((encoding, Core.Tokenization.LlmTokenCounter.Count(ProtoMapper.ToCore(encoding), text)));
         }
     }
 

@@ -1,11 +1,9 @@
 using Google.Protobuf;
-using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using GrpcNlp.Server.Marshalling;
 using GrpcNlp.Server.Tests.Infrastructure;
 using GrpcNlp.Server.Tests.Interceptors;
 using GrpcNlp.V1;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GrpcNlp.Server.Tests.Services;
@@ -17,12 +15,7 @@ namespace GrpcNlp.Server.Tests.Services;
 /// </summary>
 public sealed class TokenizeWireTests(GrpcNlpServerFixture fixture) : ServerTestBase(fixture)
 {
-    private static readonly Method<TokenizeRequest, byte[]> s_rawMethod = new(
-        MethodType.Unary,
-        TokenizationService.Descriptor.FullName,
-        "Tokenize",
-        Marshallers.Create<TokenizeRequest>(r => r.ToByteArray(), TokenizeRequest.Parser.ParseFrom),
-        Marshallers.Create<byte[]>(b => b, b => b));
+    private static readonly Method<TokenizeRequest, byte[]> s_rawMethod = OwnBindings.RawUnary(TokenizationService.Descriptor, "Tokenize", TokenizeRequest.Parser);
 
     public static TheoryData<OffsetEncoding, SegmentationScheme, bool, int> Cases() => new()
     {
@@ -71,15 +64,6 @@ public sealed class TokenizeWireTests(GrpcNlpServerFixture fixture) : ServerTest
     }
 
     [Fact]
-    public void GrpcRoute_IsBoundOnce_ByTheServersMethod_AndTranscodingKeepsTheGeneratedOne()
-    {
-        RouteEndpoint[] endpoints = [.. Fixture.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
-
-        RouteEndpoint grpc = Assert.Single(endpoints, e => e.RoutePattern.RawText == "/grpcnlp.v1.TokenizationService/Tokenize");
-        Assert.Same(TokenizeMethod.Method, grpc.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method);
-
-        RouteEndpoint json = Assert.Single(endpoints, e => e.RoutePattern.RawText == "/v1/documents:tokenize");
-        IMethod? transcoded = json.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        Assert.IsType<Method<TokenizeRequest, TokenizeResponse>>(transcoded);
-    }
+    public void GrpcRoute_IsBoundOnce_ByTheServersMethod_AndTranscodingKeepsTheGeneratedOne() =>
+        OwnBindings.AssertBoundOnceAndTranscoded<TokenizeRequest, TokenizeResponse>(Fixture.Services, TokenizeMethod.Method, "/v1/documents:tokenize");
 }
