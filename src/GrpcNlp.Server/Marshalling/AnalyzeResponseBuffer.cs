@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Google.Protobuf;
 
@@ -18,7 +17,6 @@ internal sealed class AnalyzeResponseBuffer : DocumentResponseBuffer<AnalyzeResp
     // From the last CalculateSize, for the write: the size of each mention, entity and summary sentence.
     private readonly List<int> _messageSizes = [];
     private int _normalizedTextBytes;
-    private bool _sized;
 
     /// <summary>The normalized text (field 3).</summary>
     public string NormalizedText { get; set; } = string.Empty;
@@ -41,30 +39,19 @@ internal sealed class AnalyzeResponseBuffer : DocumentResponseBuffer<AnalyzeResp
         Entities.Clear();
         Summary.Clear();
         _messageSizes.Clear();
-        _sized = false;
     }
 
-    /// <summary>The size of the encoded message; <see cref="WriteTo"/> reuses what it measured, so call it after the last change.</summary>
-    public override int CalculateSize()
+    /// <inheritdoc />
+    protected override int SizeFields()
     {
         _normalizedTextBytes = Encoding.UTF8.GetByteCount(NormalizedText);
-        int size = SizeIdAndLanguage() + ProtoSize.String(_normalizedTextBytes) + TokenList.CalculateSize();
         _messageSizes.Clear();
-        size += SizeAll(Mentions) + SizeAll(Entities) + SizeAll(Summary);
-        _sized = true;
-        return size;
+        return ProtoSize.String(_normalizedTextBytes) + TokenList.CalculateSize() + SizeAll(Mentions) + SizeAll(Entities) + SizeAll(Summary);
     }
 
-    /// <summary>Writes the encoded message (sized by the last <see cref="CalculateSize"/> since <see cref="Clear"/>, or now).</summary>
-    public override void WriteTo(IBufferWriter<byte> destination)
+    /// <inheritdoc />
+    protected override void WriteFields(ref ProtoWriter output)
     {
-        if (!_sized)
-        {
-            CalculateSize();
-        }
-
-        var output = new ProtoWriter(destination);
-        WriteIdAndLanguage(ref output);
         output.String(ProtoWriter.TagField3Delimited, NormalizedText, _normalizedTextBytes);
         TokenList.WriteTokens(ref output, ProtoWriter.TagField4Delimited);
         TokenList.WriteSentences(ref output, ProtoWriter.TagField5Delimited);
@@ -72,7 +59,6 @@ internal sealed class AnalyzeResponseBuffer : DocumentResponseBuffer<AnalyzeResp
         WriteAll(ref output, ProtoWriter.TagField6Delimited, Mentions, ref next);
         WriteAll(ref output, ProtoWriter.TagField7Delimited, Entities, ref next);
         WriteAll(ref output, ProtoWriter.TagField8Delimited, Summary, ref next);
-        output.Flush();
     }
 
     private int SizeAll<T>(List<T> messages)

@@ -25,6 +25,7 @@ internal abstract class DocumentResponseBuffer<TSelf> : IPooledResponse
 
     private int _documentIdBytes;
     private int _languageBytes;
+    private bool _sized;
 
     /// <summary>The document's id (field 1).</summary>
     public string DocumentId { get; set; } = string.Empty;
@@ -57,26 +58,37 @@ internal abstract class DocumentResponseBuffer<TSelf> : IPooledResponse
         DocumentId = string.Empty;
         Language = string.Empty;
         TokenList.Clear();
+        _sized = false;
     }
 
-    /// <inheritdoc />
-    public abstract int CalculateSize();
-
-    /// <inheritdoc />
-    public abstract void WriteTo(IBufferWriter<byte> destination);
-
-    /// <summary>Measures the id and language fields for <see cref="WriteIdAndLanguage"/> and returns their size.</summary>
-    protected int SizeIdAndLanguage()
+    /// <summary>The size of the encoded message; <see cref="WriteTo"/> reuses what it measured, so call it after the last change.</summary>
+    public int CalculateSize()
     {
         _documentIdBytes = Encoding.UTF8.GetByteCount(DocumentId);
         _languageBytes = Encoding.UTF8.GetByteCount(Language);
-        return ProtoSize.String(_documentIdBytes) + ProtoSize.String(_languageBytes);
+        int size = ProtoSize.String(_documentIdBytes) + ProtoSize.String(_languageBytes) + SizeFields();
+        _sized = true;
+        return size;
     }
 
-    /// <summary>Writes the id and language fields as last measured.</summary>
-    protected void WriteIdAndLanguage(ref ProtoWriter output)
+    /// <summary>Writes the encoded message (sized by the last <see cref="CalculateSize"/> since <see cref="Clear"/>, or now).</summary>
+    public void WriteTo(IBufferWriter<byte> destination)
     {
+        if (!_sized)
+        {
+            CalculateSize();
+        }
+
+        var output = new ProtoWriter(destination);
         output.String(ProtoWriter.TagField1Delimited, DocumentId, _documentIdBytes);
         output.String(ProtoWriter.TagField2Delimited, Language, _languageBytes);
+        WriteFields(ref output);
+        output.Flush();
     }
+
+    /// <summary>Measures the fields after the language (field 3 on) for <see cref="WriteFields"/> and returns their size.</summary>
+    protected abstract int SizeFields();
+
+    /// <summary>Writes the fields after the language, in field order, as last measured.</summary>
+    protected abstract void WriteFields(ref ProtoWriter output);
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace GrpcNlp.Server.Marshalling;
 
 /// <summary>
@@ -12,8 +10,6 @@ namespace GrpcNlp.Server.Marshalling;
 /// </summary>
 internal sealed class TokenizeResponseBuffer : DocumentResponseBuffer<TokenizeResponseBuffer>
 {
-    private bool _sized;
-
     /// <summary>The LLM token counts of the whole text (field 5).</summary>
     public List<(V1.LlmEncoding Encoding, int Count)> LlmTokenCounts { get; } = [];
 
@@ -22,39 +18,28 @@ internal sealed class TokenizeResponseBuffer : DocumentResponseBuffer<TokenizeRe
     {
         base.Clear();
         LlmTokenCounts.Clear();
-        _sized = false;
     }
 
-    /// <summary>The size of the encoded message; <see cref="WriteTo"/> reuses what it measured, so call it after the last change.</summary>
-    public override int CalculateSize()
+    /// <inheritdoc />
+    protected override int SizeFields()
     {
-        int size = SizeIdAndLanguage() + TokenList.CalculateSize();
+        int size = TokenList.CalculateSize();
         foreach ((V1.LlmEncoding encoding, int value) in LlmTokenCounts)
         {
             size += ProtoSize.Delimited(TokenFields.LlmTokenCountSize(encoding, value));
         }
 
-        _sized = true;
         return size;
     }
 
-    /// <summary>Writes the encoded message (sized by the last <see cref="CalculateSize"/> since <see cref="Clear"/>, or now).</summary>
-    public override void WriteTo(IBufferWriter<byte> destination)
+    /// <inheritdoc />
+    protected override void WriteFields(ref ProtoWriter output)
     {
-        if (!_sized)
-        {
-            CalculateSize();
-        }
-
-        var output = new ProtoWriter(destination);
-        WriteIdAndLanguage(ref output);
         TokenList.WriteTokens(ref output, ProtoWriter.TagField3Delimited);
         TokenList.WriteSentences(ref output, ProtoWriter.TagField4Delimited);
         foreach ((V1.LlmEncoding encoding, int value) in LlmTokenCounts)
         {
             TokenFields.WriteLlmTokenCount(ref output, ProtoWriter.TagField5Delimited, encoding, value);
         }
-
-        output.Flush();
     }
 }
