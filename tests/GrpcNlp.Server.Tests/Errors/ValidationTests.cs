@@ -142,6 +142,23 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
     }
 
     [Fact]
+    public async Task Analyze_MissingDocument_IsInvalidArgument_OnDocument()
+    {
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Analysis.AnalyzeAsync(new AnalyzeRequest(), Call()).ResponseAsync);
+        RpcAssert.HasFieldViolation(error, "document");
+    }
+
+    [Fact]
+    public async Task Analyze_OversizeDocument_IsResourceExhausted_OnDocumentText()
+    {
+        string text = new('b', GrpcNlpServerFixture.MaxDocumentChars + 1);
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () =>
+            Analysis.AnalyzeAsync(new AnalyzeRequest { Document = new Document { Text = text } }, Call()).ResponseAsync);
+        RpcAssert.HasFieldViolation(error, "document.text");
+    }
+
+    [Fact]
     public async Task OversizeMessage_IsResourceExhausted()
     {
         string text = new('a', GrpcNlpServerFixture.MaxMessageBytes + 10);
