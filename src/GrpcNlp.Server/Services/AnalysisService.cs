@@ -51,7 +51,7 @@ public sealed class AnalysisService(
             NormalizedText = analysis.NormalizedText,
         };
         var mapper = new SpanMapper(document.Text, ProtoMapper.ToUnit(request.OffsetEncoding));
-        TokenizationService.AddTokens(analysis.Tokens, mapper, response.Tokens, response.Sentences);
+        TokenizationService.AddTokens(analysis.Analyzed, mapper, response.Tokens, response.Sentences);
         ProtoMapper.AddEntities(analysis.Entities, document.Text, mapper, response.Mentions, response.Entities);
         AddSummary(analysis.Summary, document, mapper, response.Summary);
         Count(analysis, response.Tokens.Count, response.Mentions.Count);
@@ -71,7 +71,7 @@ public sealed class AnalysisService(
         response.DocumentId = document.Id;
         response.Language = analysis.Language;
         response.NormalizedText = analysis.NormalizedText;
-        TokenizationService.AddTokens(analysis.Tokens, ProtoMapper.ToUnit(request.OffsetEncoding), Core.Segmentation.SegmentationScheme.None,
+        TokenizationService.AddTokens(analysis.Analyzed, ProtoMapper.ToUnit(request.OffsetEncoding), Core.Segmentation.SegmentationScheme.None,
             [], response.TokenList);
         var mapper = new SpanMapper(document.Text, ProtoMapper.ToUnit(request.OffsetEncoding));
         ProtoMapper.AddEntities(analysis.Entities, document.Text, mapper, response.Mentions, response.Entities);
@@ -132,6 +132,6 @@ public sealed class AnalysisService(
     }
 
     /// <summary>What every stage made of one document, before it is mapped to a response.</summary>
-    private readonly record struct Analysis(int Characters, string Language, string NormalizedText, AnalyzedText Tokens, EntityResult Entities,
+    private readonly record struct Analysis(int Characters, string Language, string NormalizedText, AnalyzedText Analyzed, EntityResult Entities,
         SummaryResult Summary);
 }
