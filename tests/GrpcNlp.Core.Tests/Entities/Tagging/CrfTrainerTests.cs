@@ -150,12 +150,9 @@ public class CrfTrainerTests
             Gold: [NerLabels.Parse("B-PER"), NerLabels.Parse("I-PER"), NerLabels.Outside, NerLabels.Parse("B-LOC")]);
         var model = new CrfWeights(5, 3);
         var random = new Random(11);
-        foreach (double[] values in (double[][])[model.Emissions, model.Transitions, model.Edges])
+        for (int i = 0; i < model.Values.Length; i++)
         {
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = random.NextDouble() - 0.5;
-            }
+            model.Values[i] = random.NextDouble() - 0.5;
         }
 
         model.Decay(0.8);
@@ -167,25 +164,27 @@ public class CrfTrainerTests
         double Loss() => CrfTrainer.AddGradient(sentence, model, lattice, new CrfWeights(5, 3), step: 1);
         const double h = 1e-5;
         int checkedNonZero = 0;
-        foreach ((double[] values, double[] expected) in (ReadOnlySpan<(double[], double[])>)[(model.Emissions, gradient.Emissions), (model.Transitions, gradient.Transitions), (model.Edges, gradient.Edges)])
+        double[] values = model.Values;
+        Assert.Equal((5 * L) + ((L + 1) * L) + (3 * W), values.Length);
+        for (int i = 0; i < values.Length; i++)
         {
-            for (int i = 0; i < values.Length; i++)
-            {
-                double kept = values[i];
-                values[i] = kept + h;
-                double up = Loss();
-                values[i] = kept - h;
-                double down = Loss();
-                values[i] = kept;
+            double kept = values[i];
+            values[i] = kept + h;
+            double up = Loss();
+            values[i] = kept - h;
+            double down = Loss();
+            values[i] = kept;
 
-                // A value moves its weight by the scale: d loss / d value = scale × d loss / d weight.
-                double numeric = (up - down) / (2 * h);
-                Assert.Equal(numeric, model.Scale * expected[i], 1e-6);
-                checkedNonZero += Math.Abs(expected[i]) > 1e-3 ? 1 : 0;
-            }
+            // A value moves its weight by the scale: d loss / d value = scale × d loss / d weight.
+            double numeric = (up - down) / (2 * h);
+            Assert.Equal(numeric, model.Scale * gradient.Values[i], 1e-6);
+            checkedNonZero += Math.Abs(gradient.Values[i]) > 1e-3 ? 1 : 0;
         }
 
+        // Emission, transition and edge weights all take part.
         Assert.True(checkedNonZero > 40);
+        Assert.Contains(gradient.Edges.ToArray(), g => Math.Abs(g) > 1e-3);
+        Assert.Contains(gradient.Transitions.ToArray(), g => Math.Abs(g) > 1e-3);
     }
 
     [Fact]
@@ -253,6 +252,43 @@ public class CrfTrainerTests
         NerModel loaded = NerModel.Load(new MemoryStream(bytes));
         Assert.Equal(bytes, Save(loaded));
         Assert.Equal(0, Train(edges: false).Edges.Count);
+    }
+
+    [Fact]
+    public void Lbfgs_finds_the_minimum_of_a_badly_scaled_quadratic()
+    {
+        // f(x) = sum of c_i (x_i - i)^2 with curvatures over four orders of magnitude.
+        double[] curvature = [1e-2, 1, 10, 100];
+        double Function(double[] x, double[] gradient)
+        {
+            double value = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double d = x[i] - i;
+                value += curvature[i] * d * d;
+                gradient[i] = 2 * curvature[i] * d;
+            }
+
+            return value;
+        }
+
+        var x = new double[4];
+        double minimum = Lbfgs.Minimize(x, Function, maxIterations: 100, tolerance: 1e-14);
+        Assert.Equal(0, minimum, 1e-8);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(i, x[i], 1e-4);
+        }
+    }
+
+    [Fact]
+    public void Lbfgs_trained_model_tags_its_training_sentences()
+    {
+        NerModel model = new CrfTrainer().Train("en", Data(), StemmerNames.Proclitic, new CrfOptions(Epochs: 0, Seed: 1, L2: 0.1, Rate: 0, CrfOptimizer.Lbfgs, Iterations: 100), minWeight: 0f, nameListFolds: 0, minCount: 1, edges: true);
+        foreach ((string[] words, int[] gold) in Data())
+        {
+            Assert.Equal(gold, Tag(model, words));
+        }
     }
 
     [Fact]
