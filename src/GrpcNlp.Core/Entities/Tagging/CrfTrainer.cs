@@ -22,7 +22,7 @@ internal sealed class CrfTrainer
     /// <param name="language">Language code stored in the model.</param>
     /// <param name="sentences">Training sentences.</param>
     /// <param name="stemmer">Name of the stemmer used for features (<see cref="StemmerNames"/>), stored in the model.</param>
-    /// <param name="options">Epochs, seed, regularisation and rate.</param>
+    /// <param name="options">The optimizer, the L2 penalty, and the optimizer's settings.</param>
     /// <param name="minWeight">Features whose weights all stay below this magnitude are dropped from the model.</param>
     /// <param name="nameListFolds">Folds of the jackknifed name list (<see cref="TaggerTrainingSet.Build"/>; 0 or 1: no name list).</param>
     /// <param name="minCount">Features seen fewer times in the training data are not used.</param>
@@ -65,6 +65,9 @@ internal sealed class CrfTrainer
         var random = new Random(options.Seed);
         int[] order = Enumerable.Range(0, data.Length).ToArray();
         double n = Math.Max(1, data.Length);
+
+        // Each step shrinks the weights by the factor 1 - rate × λ / N, which must stay positive.
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.Rate * options.L2, n, nameof(options));
         long t = 0;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
