@@ -15,7 +15,12 @@ internal static class TrainNerTask
         var language = new Option<string>("--lang") { Description = "Language stored in the model (ar, en)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Model file to write", Required = true };
         var part = new Option<string>("--part") { Description = "Sentences to train on: train (file minus its dev part) or all", DefaultValueFactory = _ => "train" };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the data", DefaultValueFactory = _ => 12 };
+        var trainer = new Option<string>("--trainer") { Description = "perceptron (structured averaged perceptron) or crf (linear-chain CRF, L2-regularised conditional log-likelihood)", DefaultValueFactory = _ => "perceptron" };
+        var epochs = new Option<int?>("--epochs") { Description = $"Passes over the data (default {PerceptronEpochs} for the perceptron, {CrfEpochs} for the CRF by SGD)" };
+        var crfL2 = new Option<double>("--crf-l2") { Description = "CRF: lambda of the L2 penalty lambda/2 |w|^2 on the training set's negative log-likelihood", DefaultValueFactory = _ => CrfL2 };
+        var crfOptimizer = new Option<string>("--crf-optimizer") { Description = "CRF: lbfgs (whole objective; no seed) or sgd (shuffled sentences, --epochs, --seed, --runs, --crf-rate)", DefaultValueFactory = _ => "lbfgs" };
+        var crfIterations = new Option<int>("--crf-iterations") { Description = "CRF by L-BFGS: iterations at most", DefaultValueFactory = _ => CrfIterations };
+        var crfRate = new Option<double>("--crf-rate") { Description = "CRF by SGD: initial rate; after t of N sentences it is rate / (1 + t/N)", DefaultValueFactory = _ => CrfRate };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed", DefaultValueFactory = _ => 1 };
         var minWeight = new Option<float>("--min-weight") { Description = "Drop features whose averaged weights all stay below this magnitude", DefaultValueFactory = _ => 0.05f };
         var stemmer = new Option<string?>("--stemmer") { Description = "Stem feature: segmenter (learned Arabic clitic segmenter; default for ar) or proclitic (fixed list; default otherwise, where it strips nothing)" };
@@ -27,19 +32,37 @@ internal static class TrainNerTask
         var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose averaged weights are averaged again", DefaultValueFactory = _ => 1 };
         var wordClasses = new Option<FileInfo?>("--word-classes") { Description = "Word-class table (word TAB bits, from train-word-classes) whose prefixes become features; stored in the model" };
         var edges = new Option<bool>("--edge-features") { Description = "Learn edge features: weights per kind of label step (a name goes on, starts, ends) for what the words at a boundary look like", DefaultValueFactory = _ => true };
-        var command = new Command("train-ner", "Trains the averaged-perceptron entity tagger (deterministic) and writes its model file.")
+        var command = new Command("train-ner", "Trains the entity tagger (averaged perceptron or CRF; deterministic) and writes its model file.")
         {
-            conll, language, output, part, epochs, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs, edges,
+            conll, language, output, part, trainer, epochs, crfOptimizer, crfL2, crfIterations, crfRate, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs, edges,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
-            r.GetValue(epochs), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
+            new TrainerChoice(r.GetRequiredValue(trainer), r.GetValue(epochs), r.GetRequiredValue(crfOptimizer), r.GetValue(crfL2), r.GetValue(crfIterations), r.GetValue(crfRate)), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
             new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs), r.GetValue(edges)));
         return command;
     }
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, int epochs, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges)
+    private const int PerceptronEpochs = 12;
+    private const int CrfEpochs = 60;
+    private const int CrfIterations = 300;
+    private const double CrfL2 = 1.0;
+    private const double CrfRate = 0.1;
+
+    private static int Train(FileInfo file, string language, FileInfo output, string part, TrainerChoice trainer, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges)
     {
+        if (trainer.Name is not ("perceptron" or "crf"))
+        {
+            Console.Error.WriteLine($"Unknown --trainer '{trainer.Name}': use perceptron or crf.");
+            return 2;
+        }
+
+        if (trainer.Optimizer is not ("lbfgs" or "sgd"))
+        {
+            Console.Error.WriteLine($"Unknown --crf-optimizer '{trainer.Optimizer}': use lbfgs or sgd.");
+            return 2;
+        }
+
         if (!file.Exists)
         {
             Console.Error.WriteLine($"No such file: {file.Name}");
@@ -70,13 +93,22 @@ internal static class TrainNerTask
 
         weights.AddRange(Enumerable.Repeat(extra.Weight, extraSentences.Count));
         var clock = Stopwatch.StartNew();
-        NerModel model = new PerceptronTrainer().Train(
-            language, data, stemmer, epochs, seed, minWeight, folds, minCount,
-            (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")),
-            weights,
-            classes,
-            runs,
-            edges);
+        int epochs = trainer.Epochs ?? (trainer.Name == "crf" ? CrfEpochs : PerceptronEpochs);
+        NerModel model = trainer.Name == "crf"
+            ? new CrfTrainer().Train(
+                language, data, stemmer, new CrfOptions(epochs, seed, trainer.L2, trainer.Rate, trainer.Optimizer == "lbfgs" ? CrfOptimizer.Lbfgs : CrfOptimizer.Sgd, trainer.Iterations), minWeight, folds, minCount,
+                (epoch, loss) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(trainer.Optimizer == "lbfgs" ? "iteration" : "epoch")} {epoch,2}: objective per sentence (negative log-likelihood + L2) {loss:F4}")),
+                weights,
+                classes,
+                runs,
+                edges)
+            : new PerceptronTrainer().Train(
+                language, data, stemmer, epochs, seed, minWeight, folds, minCount,
+                (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")),
+                weights,
+                classes,
+                runs,
+                edges);
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
         {
@@ -85,7 +117,7 @@ internal static class TrainNerTask
 
         long bytes = new FileInfo(output.FullName).Length;
         Console.WriteLine($"{file.Name} ({part}): {data.Count} sentences, {data.Sum(d => d.Words.Length)} words; {model.FeatureCount} features, {model.Edges.Count} edge features; {bytes} bytes; {clock.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        var summary = new Dictionary<string, object>
         {
             ["task"] = "train-ner",
             ["file"] = file.Name,
@@ -94,6 +126,7 @@ internal static class TrainNerTask
             ["features"] = model.FeatureCount,
             ["edge_features"] = model.Edges.Count,
             ["bytes"] = bytes,
+            ["trainer"] = trainer.Name,
             ["epochs"] = epochs,
             ["seed"] = seed,
             ["runs"] = runs,
@@ -104,9 +137,28 @@ internal static class TrainNerTask
             ["extra_misc"] = extra.Misc,
             ["extra_weight"] = extra.Weight,
             ["word_classes"] = model.Classes.Count,
-        }));
+            ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
+        };
+        if (trainer.Name == "crf")
+        {
+            summary["crf_optimizer"] = trainer.Optimizer;
+            summary["crf_l2"] = trainer.L2;
+            if (trainer.Optimizer == "lbfgs")
+            {
+                summary["crf_iterations"] = trainer.Iterations;
+            }
+            else
+            {
+                summary["crf_rate"] = trainer.Rate;
+            }
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(summary));
         return 0;
     }
+
+    /// <summary>The trainer (`--trainer`), its epochs (null: its default), and the CRF's optimizer, penalty, L-BFGS iterations and SGD rate.</summary>
+    private sealed record TrainerChoice(string Name, int? Epochs, string Optimizer, double L2, int Iterations, double Rate);
 
     /// <summary>Labelled sentences of other corpora trained on whole (`--extra`), their misc handling and weight.</summary>
     private sealed record ExtraData(string[] Paths, string Misc, float Weight)

@@ -10,13 +10,11 @@ internal sealed class PerceptronTrainer
     private const int L = NerLabels.Count;
     private const int W = EdgeWeights.Width;
 
-    private readonly Dictionary<ulong, int> _ids = [];
     private readonly List<ulong> _keys = [];
-    private float[] _weights = new float[1 << 16];
-    private double[] _totals = new double[1 << 16];
+    private float[] _weights = [];
+    private double[] _totals = [];
     private readonly float[] _transitions = new float[(L + 1) * L];
     private readonly double[] _transitionTotals = new double[(L + 1) * L];
-    private readonly Dictionary<ulong, int> _edgeIds = [];
     private readonly List<ulong> _edgeKeys = [];
     private float[] _edgeWeights = [];
     private double[] _edgeTotals = [];
@@ -45,94 +43,13 @@ internal sealed class PerceptronTrainer
     /// <param name="edges">Whether to learn edge features (<see cref="FeatureExtractor.ExtractEdges"/>): weights per kind of label step (<see cref="EdgeWeights.ClassOf"/>), moved where the gold and predicted steps differ.</param>
     public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1, bool edges = false)
     {
-        IStemmer stemming = StemmerNames.Create(stemmer);
-        var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
-        classes ??= WordClasses.Empty;
-        if (classes.Count > 0)
-        {
-            foreach (TaggerSentence sentence in prepared)
-            {
-                classes.Match(sentence);
-            }
-        }
-
-        NameList names = NameList.Empty;
-        if (nameListFolds > 1)
-        {
-            int FoldOf(int s) => (int)((long)s * nameListFolds / prepared.Length);
-            var folds = new NameList[nameListFolds];
-            for (int k = 0; k < nameListFolds; k++)
-            {
-                folds[k] = BuildNames(prepared, sentences, s => FoldOf(s) != k);
-            }
-
-            for (int s = 0; s < prepared.Length; s++)
-            {
-                folds[FoldOf(s)].Match(prepared[s]);
-            }
-
-            names = BuildNames(prepared, sentences, _ => true);
-        }
-
-        // Features are extracted once; ids are dense indices into the weight arrays. Features seen
-        // fewer than minCount times get no weight: they would only memorise single training words.
-        // Edge features (templates of their own, so their hashes never meet emission ones) count
-        // occurrences in the same table and get the same threshold.
-        var hashes = new ulong[sentences.Count][][];
-        var edgeHashes = new ulong[sentences.Count][][];
-        var occurrences = new Dictionary<ulong, int>();
-        Span<ulong> buffer = stackalloc ulong[FeatureExtractor.MaxFeatures];
-        for (int s = 0; s < sentences.Count; s++)
-        {
-            TaggerSentence sentence = prepared[s];
-            hashes[s] = new ulong[sentence.Count][];
-            edgeHashes[s] = new ulong[sentence.Count][];
-            for (int i = 0; i < sentence.Count; i++)
-            {
-                int count = FeatureExtractor.Extract(sentence, i, buffer);
-                hashes[s][i] = buffer[..count].ToArray();
-                int edgeCount = edges && i > 0 ? FeatureExtractor.ExtractEdges(sentence, i, buffer) : 0;
-                edgeHashes[s][i] = buffer[..edgeCount].ToArray();
-                foreach (ulong hash in hashes[s][i].Concat(edgeHashes[s][i]))
-                {
-                    occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
-                }
-            }
-        }
-
-        var data = new (int[][] Features, int[][] Edges, int[] Gold)[sentences.Count];
-        var kept = new List<int>(FeatureExtractor.MaxFeatures);
-        for (int s = 0; s < sentences.Count; s++)
-        {
-            var features = new int[hashes[s].Length][];
-            var edgeFeatures = new int[hashes[s].Length][];
-            for (int i = 0; i < features.Length; i++)
-            {
-                kept.Clear();
-                foreach (ulong hash in hashes[s][i])
-                {
-                    if (occurrences[hash] >= minCount)
-                    {
-                        kept.Add(IdOf(hash));
-                    }
-                }
-
-                features[i] = kept.ToArray();
-                kept.Clear();
-                foreach (ulong hash in edgeHashes[s][i])
-                {
-                    if (occurrences[hash] >= minCount)
-                    {
-                        kept.Add(EdgeIdOf(hash));
-                    }
-                }
-
-                edgeFeatures[i] = kept.ToArray();
-            }
-
-            data[s] = (features, edgeFeatures, sentences[s].Labels);
-        }
-
+        TaggerTrainingSet set = TaggerTrainingSet.Build(sentences, stemmer, classes ??= WordClasses.Empty, nameListFolds, minCount, edges);
+        NameList names = set.Names;
+        _keys.AddRange(set.Features);
+        _edgeKeys.AddRange(set.EdgeFeatures);
+        var data = set.Sentences.Select(s => (s.Features, s.Edges, s.Gold)).ToArray();
+        _weights = new float[_keys.Count * L];
+        _totals = new double[_weights.Length];
         _edgeWeights = new float[_edgeKeys.Count * W];
         _edgeTotals = new double[_edgeWeights.Length];
 
@@ -256,69 +173,11 @@ internal sealed class PerceptronTrainer
 
     }
 
-    // Every gold name (as stems) with its most frequent type.
-    private static NameList BuildNames(TaggerSentence[] prepared, IReadOnlyList<(string[] Words, int[] Labels)> sentences, Func<int, bool> include)
-    {
-        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        for (int s = 0; s < prepared.Length; s++)
-        {
-            if (!include(s))
-            {
-                continue;
-            }
-
-            foreach ((int start, int end, int label) in NerLabels.Chunks(sentences[s].Labels))
-            {
-                string key = NameList.Key(prepared[s], start, end);
-                if (!counts.TryGetValue(key, out int[]? byType))
-                {
-                    byType = new int[4];
-                    counts.Add(key, byType);
-                }
-
-                byType[(label - 1) >> 1]++;
-            }
-        }
-
-        return new NameList(counts.Select(c => (c.Key, Array.IndexOf(c.Value, c.Value.Max()))));
-    }
-
-    private int IdOf(ulong key)
-    {
-        if (_ids.TryGetValue(key, out int id))
-        {
-            return id;
-        }
-
-        id = _keys.Count;
-        _ids.Add(key, id);
-        _keys.Add(key);
-        if ((id + 1) * L > _weights.Length)
-        {
-            Array.Resize(ref _weights, _weights.Length * 2);
-            Array.Resize(ref _totals, _totals.Length * 2);
-        }
-
-        return id;
-    }
-
     // Averaging trick: totals accumulate step * delta, so the average is weight - totals / step.
     private void Update(float[] weights, double[] totals, int index, float delta)
     {
         weights[index] += delta;
         totals[index] += (double)_step * delta;
-    }
-
-    private int EdgeIdOf(ulong key)
-    {
-        if (!_edgeIds.TryGetValue(key, out int id))
-        {
-            id = _edgeKeys.Count;
-            _edgeIds.Add(key, id);
-            _edgeKeys.Add(key);
-        }
-
-        return id;
     }
 
     private int[] Predict(int[][] features, int[][] edges)
