@@ -65,10 +65,42 @@ internal ref struct OffsetCursor
     /// <summary>The length of <paramref name="text"/> in <paramref name="unit"/>.</summary>
     public static long Count(ReadOnlySpan<char> text, OffsetUnit unit) => unit switch
     {
-        OffsetUnit.Utf8 => Encoding.UTF8.GetByteCount(text),
+        OffsetUnit.Utf8 => text.Length <= ShortStretch ? CountUtf8Short(text) : Encoding.UTF8.GetByteCount(text),
         OffsetUnit.CodePoint => CountCodePoints(text),
         _ => text.Length,
     };
+
+    // A stream asks for two offsets per token, each over a stretch of a few chars (a word, the
+    // space before the next): below this length a plain loop costs less than the vectorized
+    // count's set-up, which was most of the offset work (docs/benchmarks.md).
+    private const int ShortStretch = 16;
+
+    /// <summary>UTF-8 bytes of a short stretch; one with a surrogate goes to the encoder (pairs, lone surrogates as U+FFFD).</summary>
+    private static int CountUtf8Short(ReadOnlySpan<char> text)
+    {
+        int bytes = 0;
+        foreach (char c in text)
+        {
+            if (c < 0x80)
+            {
+                bytes++;
+            }
+            else if (c < 0x800)
+            {
+                bytes += 2;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return Encoding.UTF8.GetByteCount(text);
+            }
+            else
+            {
+                bytes += 3;
+            }
+        }
+
+        return bytes;
+    }
 
     /// <summary>UTF-16 units less one per surrogate pair; a lone surrogate is one code point (U+FFFD).</summary>
     private static int CountCodePoints(ReadOnlySpan<char> text)

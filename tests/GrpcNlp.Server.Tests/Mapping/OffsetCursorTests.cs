@@ -42,6 +42,25 @@ public sealed class OffsetCursorTests
     }
 
     [Fact]
+    public void Count_Utf8_EqualsTheConverter_ForEveryBmpChar_AndShortMixedStretches()
+    {
+        // Short stretches are counted by a loop of their own, longer ones by the encoder.
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            string text = ((char)c).ToString();
+            Assert.Equal(new OffsetConverter(text).Convert(1, OffsetUnit.Utf8), OffsetCursor.Count(text, OffsetUnit.Utf8));
+        }
+
+        char[] alphabet = ['a', ' ', '\u00E9', '\u0643', '\u064E', '\u20AC', '\uFFFD', '\uD83D', '\uDE00'];
+        var random = new Random(11);
+        for (int i = 0; i < 2000; i++)
+        {
+            string text = new([.. Enumerable.Range(0, random.Next(20)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            Assert.Equal(new OffsetConverter(text).Convert(text.Length, OffsetUnit.Utf8), OffsetCursor.Count(text, OffsetUnit.Utf8));
+        }
+    }
+
+    [Fact]
     public void Offset_OutsideThePiece_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new OffsetCursor("ab", OffsetUnit.Utf8, 0).Offset(3));
