@@ -1,6 +1,5 @@
 using System.Buffers;
 using Google.Protobuf;
-using Grpc.Core;
 using GrpcNlp.Server.Marshalling;
 using GrpcNlp.V1;
 
@@ -12,16 +11,6 @@ namespace GrpcNlp.Server.Tests.Marshalling;
 /// </summary>
 public sealed class StreamTokenizeResponseBufferTests
 {
-    private static readonly string[] s_strings =
-    [
-        "", "a", "word", "كتب", "كَتَبَ", "👍", "👩🏽‍💻", "e\u0301", "\uD83D", "x\uDC4Dy", "\u200F",
-        new string('w', 42), new string('w', 43), new string('ب', 64), string.Concat(Enumerable.Repeat("🇪🇬", 40)),
-    ];
-
-    private static readonly long[] s_offsets = [0, 1, 127, 128, 16_383, 16_384, int.MaxValue, 1L << 40, long.MaxValue, -1];
-
-    private static readonly int[] s_ints = [0, 1, 127, 128, 300_000, int.MaxValue, -1, int.MinValue];
-
     [Fact]
     public void Empty_IsZeroBytes()
     {
@@ -78,11 +67,11 @@ public sealed class StreamTokenizeResponseBufferTests
         int tokens = random.Next(0, 30);
         for (int t = 0; t < tokens; t++)
         {
-            (long begin, long end) = (Pick(random, s_offsets), Pick(random, s_offsets));
-            string text = Pick(random, s_strings);
-            string normalized = random.Next(3) == 0 ? Pick(random, s_strings) : text;
+            (long begin, long end) = (RandomValues.Offset(random), RandomValues.Offset(random));
+            string text = RandomValues.String(random);
+            string normalized = random.Next(3) == 0 ? RandomValues.String(random) : text;
             var type = (TokenType)random.Next(0, 10);
-            int sentenceIndex = Pick(random, s_ints);
+            int sentenceIndex = RandomValues.Int32(random);
             var token = new Token
             {
                 Span = new TextSpan { Begin = begin, End = end },
@@ -94,9 +83,9 @@ public sealed class StreamTokenizeResponseBufferTests
             int segments = random.Next(4) == 0 ? random.Next(1, 4) : 0;
             for (int s = 0; s < segments; s++)
             {
-                (long segmentBegin, long segmentEnd) = (Pick(random, s_offsets), Pick(random, s_offsets));
-                string surface = Pick(random, s_strings);
-                string form = Pick(random, s_strings);
+                (long segmentBegin, long segmentEnd) = (RandomValues.Offset(random), RandomValues.Offset(random));
+                string surface = RandomValues.String(random);
+                string form = RandomValues.String(random);
                 var role = (SegmentRole)random.Next(0, 6);
                 buffer.Segments.Add(new SegmentEntry(segmentBegin, segmentEnd, surface, form, role));
                 token.Segments.Add(new Segment { Span = new TextSpan { Begin = segmentBegin, End = segmentEnd }, Text = surface, Form = form, Role = role });
@@ -109,14 +98,14 @@ public sealed class StreamTokenizeResponseBufferTests
         int sentences = random.Next(0, 6);
         for (int s = 0; s < sentences; s++)
         {
-            (long begin, long end) = (Pick(random, s_offsets), Pick(random, s_offsets));
-            (int firstToken, int tokenCount) = (Pick(random, s_ints), Pick(random, s_ints));
+            (long begin, long end) = (RandomValues.Offset(random), RandomValues.Offset(random));
+            (int firstToken, int tokenCount) = (RandomValues.Int32(random), RandomValues.Int32(random));
             var sentence = new Sentence { Span = new TextSpan { Begin = begin, End = end }, FirstToken = firstToken, TokenCount = tokenCount };
             int counts = random.Next(3) == 0 ? random.Next(1, 3) : 0;
             for (int c = 0; c < counts; c++)
             {
                 var encoding = (LlmEncoding)random.Next(0, 3);
-                int count = Pick(random, s_ints);
+                int count = RandomValues.Int32(random);
                 buffer.LlmTokenCounts.Add((encoding, count));
                 sentence.LlmTokenCounts.Add(new LlmTokenCount { Encoding = encoding, Count = count });
             }
@@ -128,33 +117,12 @@ public sealed class StreamTokenizeResponseBufferTests
         return expected;
     }
 
-    private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
 
     /// <summary>Serializes through the method's response marshaller, as the server does.</summary>
     private static byte[] Serialize(StreamTokenizeResponseBuffer buffer)
     {
-        var context = new BufferSerializationContext();
+        var context = new BufferSerializationContext(new ArrayBufferWriter<byte>());
         StreamTokenizeMethod.Method.ResponseMarshaller.ContextualSerializer(buffer, context);
         return context.Written;
-    }
-
-    private sealed class BufferSerializationContext : SerializationContext
-    {
-        private readonly ArrayBufferWriter<byte> _writer = new();
-        private int _length = -1;
-
-        public byte[] Written { get; private set; } = [];
-
-        public override void SetPayloadLength(int payloadLength) => _length = payloadLength;
-
-        public override IBufferWriter<byte> GetBufferWriter() => _writer;
-
-        public override void Complete()
-        {
-            Assert.Equal(_length, _writer.WrittenCount);
-            Written = _writer.WrittenSpan.ToArray();
-        }
-
-        public override void Complete(byte[] payload) => throw new NotSupportedException();
     }
 }
