@@ -79,16 +79,7 @@ internal sealed class DocumentTokenList
             size += ProtoSize.Delimited(tokenSize);
         }
 
-        int count = 0;
-        foreach (SentenceEntry sentence in Sentences)
-        {
-            int sentenceSize = TokenFields.SentenceSize(sentence, TokenFields.CountsOf(SentenceLlmTokenCounts, count, sentence.LlmTokenCountCount));
-            count += sentence.LlmTokenCountCount;
-            _sizes.Add(sentenceSize);
-            size += ProtoSize.Delimited(sentenceSize);
-        }
-
-        return size;
+        return size + TokenFields.SizeSentences(Sentences, SentenceLlmTokenCounts, _sizes);
     }
 
     /// <summary>Writes every token as the field <paramref name="tag"/> of its response (sized by the last <see cref="CalculateSize"/>).</summary>
@@ -125,15 +116,6 @@ internal sealed class DocumentTokenList
     }
 
     /// <summary>Writes every sentence as the field <paramref name="tag"/> of its response (sized by the last <see cref="CalculateSize"/>).</summary>
-    public void WriteSentences(ref ProtoWriter output, byte tag)
-    {
-        int count = 0;
-        for (int i = 0; i < Sentences.Count; i++)
-        {
-            SentenceEntry sentence = Sentences[i];
-            TokenFields.WriteSentence(ref output, tag, _sizes[(3 * Tokens.Count) + i], sentence,
-                TokenFields.CountsOf(SentenceLlmTokenCounts, count, sentence.LlmTokenCountCount));
-            count += sentence.LlmTokenCountCount;
-        }
-    }
+    public void WriteSentences(ref ProtoWriter output, byte tag) =>
+        TokenFields.WriteSentences(ref output, tag, Sentences, SentenceLlmTokenCounts, _sizes, 3 * Tokens.Count);
 }

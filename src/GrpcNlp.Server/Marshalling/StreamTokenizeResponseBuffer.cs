@@ -71,15 +71,7 @@ internal sealed class StreamTokenizeResponseBuffer
             size += ProtoSize.Delimited(tokenSize);
         }
 
-        int count = 0;
-        foreach (SentenceEntry sentence in Sentences)
-        {
-            int sentenceSize = TokenFields.SentenceSize(sentence, TokenFields.CountsOf(LlmTokenCounts, count, sentence.LlmTokenCountCount));
-            count += sentence.LlmTokenCountCount;
-            _sizes.Add(sentenceSize);
-            size += ProtoSize.Delimited(sentenceSize);
-        }
-
+        size += TokenFields.SizeSentences(Sentences, LlmTokenCounts, _sizes);
         _sized = true;
         return size;
     }
@@ -119,15 +111,7 @@ internal sealed class StreamTokenizeResponseBuffer
             segment += token.SegmentCount;
         }
 
-        int count = 0;
-        for (int i = 0; i < Sentences.Count; i++)
-        {
-            SentenceEntry sentence = Sentences[i];
-            TokenFields.WriteSentence(ref output, ProtoWriter.TagField2Delimited, _sizes[Tokens.Count + i], sentence,
-                TokenFields.CountsOf(LlmTokenCounts, count, sentence.LlmTokenCountCount));
-            count += sentence.LlmTokenCountCount;
-        }
-
+        TokenFields.WriteSentences(ref output, ProtoWriter.TagField2Delimited, Sentences, LlmTokenCounts, _sizes, Tokens.Count);
         output.Flush();
     }
 

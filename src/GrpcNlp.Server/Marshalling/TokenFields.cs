@@ -54,6 +54,42 @@ internal static class TokenFields
         }
     }
 
+    /// <summary>
+    /// The size of <paramref name="sentences"/> as a repeated field with a one-byte tag, each with its
+    /// LLM token counts from <paramref name="counts"/> (in sentence order); appends each sentence's
+    /// size to <paramref name="sizes"/> for <see cref="WriteSentences"/>.
+    /// </summary>
+    public static int SizeSentences(List<SentenceEntry> sentences, List<(V1.LlmEncoding Encoding, int Count)> counts, List<int> sizes)
+    {
+        int size = 0;
+        int count = 0;
+        foreach (SentenceEntry sentence in sentences)
+        {
+            int sentenceSize = SentenceSize(sentence, CountsOf(counts, count, sentence.LlmTokenCountCount));
+            count += sentence.LlmTokenCountCount;
+            sizes.Add(sentenceSize);
+            size += ProtoSize.Delimited(sentenceSize);
+        }
+
+        return size;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="sentences"/> as the field <paramref name="tag"/> of their response, their
+    /// sizes read from <paramref name="sizes"/> at <paramref name="firstSize"/> on (see <see cref="SizeSentences"/>).
+    /// </summary>
+    public static void WriteSentences(ref ProtoWriter output, byte tag, List<SentenceEntry> sentences, List<(V1.LlmEncoding Encoding, int Count)> counts,
+        List<int> sizes, int firstSize)
+    {
+        int count = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            SentenceEntry sentence = sentences[i];
+            WriteSentence(ref output, tag, sizes[firstSize + i], sentence, CountsOf(counts, count, sentence.LlmTokenCountCount));
+            count += sentence.LlmTokenCountCount;
+        }
+    }
+
     /// <summary>The payload of an LLM token count.</summary>
     public static int LlmTokenCountSize(V1.LlmEncoding encoding, int count) => ProtoSize.Int32((int)encoding) + ProtoSize.Int32(count);
 
