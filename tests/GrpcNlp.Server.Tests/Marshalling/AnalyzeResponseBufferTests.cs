@@ -7,29 +7,10 @@ namespace GrpcNlp.Server.Tests.Marshalling;
 /// The hand-written Analyze response writes the bytes the generated serializer writes for the
 /// same message: each case builds both from the same values.
 /// </summary>
-public sealed class AnalyzeResponseBufferTests
+public sealed class AnalyzeResponseBufferTests : PooledResponseBufferTests
 {
-    private static readonly PooledResponseChecks<AnalyzeResponseBuffer, AnalyzeResponse> s_checks = new(AnalyzeResponseBuffer.Rent, Fill, AnalyzeMethod.Method.ResponseMarshaller);
-
-    [Fact]
-    public void Empty_IsZeroBytes() => s_checks.EmptyIsZeroBytes();
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    public void RandomResponses_EqualGeneratedBytes(int seed) => s_checks.RandomResponsesEqualGeneratedBytes(seed);
-
-    [Fact]
-    public void Marshaller_WritesTheGeneratedBytes_ThroughSmallSpans() => s_checks.MarshallerWritesTheGeneratedBytesThroughSmallSpans();
-
-    [Fact]
-    public void ReleasedBuffer_ComesBackEmpty() => s_checks.ReleasedBufferComesBackEmpty();
-
-    [Fact]
-    public void Deserializing_IsNotSupported() => s_checks.DeserializingIsNotSupported();
+    private protected override IPooledResponseChecks Checks { get; } =
+        new PooledResponseChecks<AnalyzeResponseBuffer, AnalyzeResponse>(AnalyzeResponseBuffer.Rent, Fill, AnalyzeMethod.Method.ResponseMarshaller);
 
     /// <summary>Fills the buffer with random values and returns the generated message with the same ones.</summary>
     private static AnalyzeResponse Fill(AnalyzeResponseBuffer buffer, Random random)

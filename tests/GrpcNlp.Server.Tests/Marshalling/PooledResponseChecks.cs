@@ -12,6 +12,7 @@ namespace GrpcNlp.Server.Tests.Marshalling;
 /// from its pool.
 /// </summary>
 internal sealed class PooledResponseChecks<TBuffer, TMessage>(Func<TBuffer> rent, Func<TBuffer, Random, TMessage> fill, Marshaller<TBuffer> marshaller)
+    : IPooledResponseChecks
     where TBuffer : class, IPooledResponse, new()
     where TMessage : IMessage<TMessage>
 {
@@ -68,4 +69,47 @@ internal sealed class PooledResponseChecks<TBuffer, TMessage>(Func<TBuffer> rent
         buffer.WriteTo(output);
         return output.WrittenSpan.ToArray();
     }
+}
+
+/// <summary>The checks of <see cref="PooledResponseChecks{TBuffer, TMessage}"/>, whatever the buffer type.</summary>
+internal interface IPooledResponseChecks
+{
+    void EmptyIsZeroBytes();
+
+    void RandomResponsesEqualGeneratedBytes(int seed);
+
+    void MarshallerWritesTheGeneratedBytesThroughSmallSpans();
+
+    void ReleasedBufferComesBackEmpty();
+
+    void DeserializingIsNotSupported();
+}
+
+/// <summary>
+/// The tests every hand-written unary response runs; a derived class names its checks (its
+/// buffer type, how to fill it, its method's marshaller) and adds its own.
+/// </summary>
+public abstract class PooledResponseBufferTests
+{
+    private protected abstract IPooledResponseChecks Checks { get; }
+
+    [Fact]
+    public void Empty_IsZeroBytes() => Checks.EmptyIsZeroBytes();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RandomResponses_EqualGeneratedBytes(int seed) => Checks.RandomResponsesEqualGeneratedBytes(seed);
+
+    [Fact]
+    public void Marshaller_WritesTheGeneratedBytes_ThroughSmallSpans() => Checks.MarshallerWritesTheGeneratedBytesThroughSmallSpans();
+
+    [Fact]
+    public void ReleasedBuffer_ComesBackEmpty() => Checks.ReleasedBufferComesBackEmpty();
+
+    [Fact]
+    public void Deserializing_IsNotSupported() => Checks.DeserializingIsNotSupported();
 }
