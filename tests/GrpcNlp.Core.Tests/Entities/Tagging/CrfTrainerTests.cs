@@ -7,37 +7,8 @@ public class CrfTrainerTests
     private const int L = NerLabels.Count;
     private const int W = EdgeWeights.Width;
 
-    // Short sentences written for these tests: names in a few fixed frames.
-    private static readonly (string[] Words, string[] Tags)[] s_sentences =
-    [
-        (["Minister", "Lina", "Haddad", "visited", "Tunis", "today", "."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]),
-        (["Minister", "Omar", "Saleh", "visited", "Cairo", "today", "."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]),
-        (["The", "Red", "Crescent", "sent", "aid", "to", "Amman", "."], ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-LOC", "O"]),
-        (["Lina", "Haddad", "met", "the", "Red", "Crescent", "in", "Cairo", "."], ["B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]),
-        (["Omar", "Saleh", "left", "Tunis", "for", "Amman", "."], ["B-PER", "I-PER", "O", "B-LOC", "O", "B-LOC", "O"]),
-        (["They", "watched", "the", "Desert", "Cup", "in", "Amman", "."], ["O", "O", "O", "B-MISC", "I-MISC", "O", "B-LOC", "O"]),
-    ];
-
-    private static List<(string[] Words, int[] Labels)> Data() =>
-        s_sentences.Select(s => (s.Words, s.Tags.Select(NerLabels.Parse).ToArray())).ToList();
-
     private static NerModel Train(int seed = 1, bool edges = true, Action<int, double>? progress = null) =>
-        new CrfTrainer().Train("en", Data(), StemmerNames.Proclitic, new CrfOptions(Epochs: 10, Seed: seed, L2: 0.1, Rate: 0.5), minWeight: 0f, nameListFolds: 0, minCount: 1, progress: progress, edges: edges);
-
-    private static byte[] Save(NerModel model)
-    {
-        using var stream = new MemoryStream();
-        model.Save(stream);
-        return stream.ToArray();
-    }
-
-    private static int[] Tag(NerModel model, string[] words)
-    {
-        var tagger = new NerTagger(model);
-        var labels = new int[words.Length];
-        tagger.Tag(tagger.Prepare(words), labels);
-        return labels;
-    }
+        new CrfTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, new CrfOptions(Epochs: 10, Seed: seed, L2: 0.1, Rate: 0.5), minWeight: 0f, nameListFolds: 0, minCount: 1, progress: progress, edges: edges);
 
     // A lattice of n words with scores drawn from a fixed seed, big enough to make the BIO limits matter.
     private static CrfLattice RandomLattice(int n, int seed)
@@ -61,24 +32,6 @@ public class CrfTrainerTests
         }
     }
 
-    // Every label sequence of length n, allowed or not.
-    private static IEnumerable<int[]> AllSequences(int n)
-    {
-        int total = (int)Math.Pow(L, n);
-        for (int code = 0; code < total; code++)
-        {
-            var labels = new int[n];
-            int rest = code;
-            for (int i = 0; i < n; i++)
-            {
-                labels[i] = rest % L;
-                rest /= L;
-            }
-
-            yield return labels;
-        }
-    }
-
     [Fact]
     public void Partition_function_and_marginals_equal_brute_force_sums_over_label_sequences()
     {
@@ -88,7 +41,7 @@ public class CrfTrainerTests
         var node = new double[n, L];
         var pair = new double[n, L, L];
         int allowed = 0;
-        foreach (int[] labels in AllSequences(n))
+        foreach (int[] labels in TaggerTestData.AllSequences(n))
         {
             double score = lattice.Score(labels);
             if (double.IsNegativeInfinity(score))
@@ -233,24 +186,24 @@ public class CrfTrainerTests
         Assert.Equal(10, losses.Count);
         Assert.True(losses[^1] < losses[0] / 4);
         Assert.True(model.Edges.Count > 0);
-        foreach ((string[] words, int[] gold) in Data())
+        foreach ((string[] words, int[] gold) in TaggerTestData.Data())
         {
-            Assert.Equal(gold, Tag(model, words));
+            Assert.Equal(gold, TaggerTestData.Tag(model, words));
         }
 
         string[] unseen = ["Minister", "Omar", "Haddad", "visited", "Tunis", "."];
-        Assert.Equal(["O", "B-PER", "I-PER", "O", "B-LOC", "O"], Tag(model, unseen).Select(NerLabels.Name));
+        Assert.Equal(["O", "B-PER", "I-PER", "O", "B-LOC", "O"], TaggerTestData.Tag(model, unseen).Select(NerLabels.Name));
     }
 
     [Fact]
     public void Training_is_deterministic_for_a_seed_and_the_model_round_trips()
     {
-        byte[] bytes = Save(Train(seed: 1));
-        Assert.Equal(bytes, Save(Train(seed: 1)));
-        Assert.NotEqual(bytes, Save(Train(seed: 2)));
+        byte[] bytes = TaggerTestData.Save(Train(seed: 1));
+        Assert.Equal(bytes, TaggerTestData.Save(Train(seed: 1)));
+        Assert.NotEqual(bytes, TaggerTestData.Save(Train(seed: 2)));
 
         NerModel loaded = NerModel.Load(new MemoryStream(bytes));
-        Assert.Equal(bytes, Save(loaded));
+        Assert.Equal(bytes, TaggerTestData.Save(loaded));
         Assert.Equal(0, Train(edges: false).Edges.Count);
     }
 
@@ -284,22 +237,22 @@ public class CrfTrainerTests
     [Fact]
     public void Lbfgs_trained_model_tags_its_training_sentences()
     {
-        NerModel model = new CrfTrainer().Train("en", Data(), StemmerNames.Proclitic, new CrfOptions(Epochs: 0, Seed: 1, L2: 0.1, Rate: 0, CrfOptimizer.Lbfgs, Iterations: 100), minWeight: 0f, nameListFolds: 0, minCount: 1, edges: true);
-        foreach ((string[] words, int[] gold) in Data())
+        NerModel model = new CrfTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, new CrfOptions(Epochs: 0, Seed: 1, L2: 0.1, Rate: 0, CrfOptimizer.Lbfgs, Iterations: 100), minWeight: 0f, nameListFolds: 0, minCount: 1, edges: true);
+        foreach ((string[] words, int[] gold) in TaggerTestData.Data())
         {
-            Assert.Equal(gold, Tag(model, words));
+            Assert.Equal(gold, TaggerTestData.Tag(model, words));
         }
     }
 
     [Fact]
     public void Several_runs_average_into_a_model_that_still_fits_its_data()
     {
-        NerModel model = new CrfTrainer().Train("en", Data(), StemmerNames.Proclitic, new CrfOptions(10, 1, 0.1, 0.5), minWeight: 0f, nameListFolds: 0, minCount: 1, runs: 3, edges: true);
-        foreach ((string[] words, int[] gold) in Data())
+        NerModel model = new CrfTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, new CrfOptions(10, 1, 0.1, 0.5), minWeight: 0f, nameListFolds: 0, minCount: 1, runs: 3, edges: true);
+        foreach ((string[] words, int[] gold) in TaggerTestData.Data())
         {
-            Assert.Equal(gold, Tag(model, words));
+            Assert.Equal(gold, TaggerTestData.Tag(model, words));
         }
 
-        Assert.NotEqual(Save(model), Save(Train()));
+        Assert.NotEqual(TaggerTestData.Save(model), TaggerTestData.Save(Train()));
     }
 }

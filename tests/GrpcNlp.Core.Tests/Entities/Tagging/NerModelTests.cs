@@ -5,45 +5,16 @@ namespace GrpcNlp.Core.Tests.Entities.Tagging;
 
 public class NerModelTests
 {
-    // Short sentences written for these tests: names in a few fixed frames.
-    private static readonly (string[] Words, string[] Tags)[] s_sentences =
-    [
-        (["Minister", "Lina", "Haddad", "visited", "Tunis", "today", "."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]),
-        (["Minister", "Omar", "Saleh", "visited", "Cairo", "today", "."], ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]),
-        (["The", "Red", "Crescent", "sent", "aid", "to", "Amman", "."], ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-LOC", "O"]),
-        (["Lina", "Haddad", "met", "the", "Red", "Crescent", "in", "Cairo", "."], ["B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]),
-        (["Omar", "Saleh", "left", "Tunis", "for", "Amman", "."], ["B-PER", "I-PER", "O", "B-LOC", "O", "B-LOC", "O"]),
-        (["They", "watched", "the", "Desert", "Cup", "in", "Amman", "."], ["O", "O", "O", "B-MISC", "I-MISC", "O", "B-LOC", "O"]),
-    ];
-
-    private static List<(string[] Words, int[] Labels)> Data() =>
-        s_sentences.Select(s => (s.Words, s.Tags.Select(NerLabels.Parse).ToArray())).ToList();
-
     private static NerModel Train(int nameListFolds = 0) =>
-        new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: nameListFolds, minCount: 1);
-
-    private static byte[] Save(NerModel model)
-    {
-        using var stream = new MemoryStream();
-        model.Save(stream);
-        return stream.ToArray();
-    }
-
-    private static int[] Tag(NerModel model, string[] words)
-    {
-        var tagger = new NerTagger(model);
-        var labels = new int[words.Length];
-        tagger.Tag(tagger.Prepare(words), labels);
-        return labels;
-    }
+        new PerceptronTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: nameListFolds, minCount: 1);
 
     [Fact]
     public void Trained_model_tags_its_training_sentences()
     {
         NerModel model = Train();
-        foreach ((string[] words, int[] gold) in Data())
+        foreach ((string[] words, int[] gold) in TaggerTestData.Data())
         {
-            Assert.Equal(gold, Tag(model, words));
+            Assert.Equal(gold, TaggerTestData.Tag(model, words));
         }
     }
 
@@ -51,7 +22,7 @@ public class NerModelTests
     public void Saved_model_loads_with_the_same_tags_and_header()
     {
         NerModel model = Train(nameListFolds: 2);
-        byte[] bytes = Save(model);
+        byte[] bytes = TaggerTestData.Save(model);
         NerModel loaded = NerModel.Load(new MemoryStream(bytes));
 
         Assert.Equal(model.Language, loaded.Language);
@@ -61,72 +32,72 @@ public class NerModelTests
         Assert.True(model.Names.Count > 0);
         Assert.Equal(model.Transitions, loaded.Transitions);
         string[] unseen = ["Minister", "Lina", "Haddad", "visited", "Amman", "."];
-        Assert.Equal(Tag(model, unseen), Tag(loaded, unseen));
-        foreach ((string[] words, _) in Data())
+        Assert.Equal(TaggerTestData.Tag(model, unseen), TaggerTestData.Tag(loaded, unseen));
+        foreach ((string[] words, _) in TaggerTestData.Data())
         {
-            Assert.Equal(Tag(model, words), Tag(loaded, words));
+            Assert.Equal(TaggerTestData.Tag(model, words), TaggerTestData.Tag(loaded, words));
         }
 
         // Saving what was loaded gives the same bytes: weights are already at half precision.
-        Assert.Equal(bytes, Save(loaded));
+        Assert.Equal(bytes, TaggerTestData.Save(loaded));
     }
 
     [Fact]
     public void Word_classes_and_sentence_weights_are_kept_through_save_and_load()
     {
         var classes = new WordClasses([("tunis", "0110"), ("cairo", "0111"), ("amman", "0101"), ("visited", "10")]);
-        float[] weights = [.. Data().Select((_, s) => s % 2 == 0 ? 1f : 0.5f)];
-        NerModel model = new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, weights: weights, classes: classes);
-        byte[] bytes = Save(model);
+        float[] weights = [.. TaggerTestData.Data().Select((_, s) => s % 2 == 0 ? 1f : 0.5f)];
+        NerModel model = new PerceptronTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, weights: weights, classes: classes);
+        byte[] bytes = TaggerTestData.Save(model);
         NerModel loaded = NerModel.Load(new MemoryStream(bytes));
 
         Assert.Equal(4, loaded.Classes.Count);
         Assert.Equal(model.Classes.Entries.OrderBy(e => e.Key), loaded.Classes.Entries.OrderBy(e => e.Key));
         string[] words = ["Minister", "Lina", "Haddad", "visited", "Cairo", "."];
-        Assert.Equal(Tag(model, words), Tag(loaded, words));
-        Assert.Equal(bytes, Save(loaded));
+        Assert.Equal(TaggerTestData.Tag(model, words), TaggerTestData.Tag(loaded, words));
+        Assert.Equal(bytes, TaggerTestData.Save(loaded));
     }
 
     [Fact]
     public void Several_runs_average_into_one_deterministic_model_that_still_fits_its_data()
     {
-        NerModel Runs() => new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, runs: 3);
+        NerModel Runs() => new PerceptronTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, runs: 3);
         NerModel model = Runs();
-        foreach ((string[] words, int[] gold) in Data())
+        foreach ((string[] words, int[] gold) in TaggerTestData.Data())
         {
-            Assert.Equal(gold, Tag(model, words));
+            Assert.Equal(gold, TaggerTestData.Tag(model, words));
         }
 
-        Assert.Equal(Save(model), Save(Runs()));
-        Assert.NotEqual(Save(model), Save(Train()));
+        Assert.Equal(TaggerTestData.Save(model), TaggerTestData.Save(Runs()));
+        Assert.NotEqual(TaggerTestData.Save(model), TaggerTestData.Save(Train()));
     }
 
     [Fact]
     public void Edge_features_are_learned_and_kept_through_save_and_load()
     {
-        NerModel Edges() => new PerceptronTrainer().Train("en", Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, edges: true);
+        NerModel Edges() => new PerceptronTrainer().Train("en", TaggerTestData.Data(), StemmerNames.Proclitic, epochs: 8, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1, edges: true);
         NerModel model = Edges();
         Assert.True(model.Edges.Count > 0);
         Assert.Equal(0, Train().Edges.Count);
-        foreach ((string[] words, int[] gold) in Data())
+        foreach ((string[] words, int[] gold) in TaggerTestData.Data())
         {
-            Assert.Equal(gold, Tag(model, words));
+            Assert.Equal(gold, TaggerTestData.Tag(model, words));
         }
 
-        byte[] bytes = Save(model);
+        byte[] bytes = TaggerTestData.Save(model);
         NerModel loaded = NerModel.Load(new MemoryStream(bytes));
         Assert.Equal(model.Edges.Count, loaded.Edges.Count);
         string[] unseen = ["Minister", "Omar", "Haddad", "visited", "Tunis", "."];
-        Assert.Equal(Tag(model, unseen), Tag(loaded, unseen));
-        Assert.Equal(bytes, Save(loaded));
-        Assert.Equal(bytes, Save(Edges()));
+        Assert.Equal(TaggerTestData.Tag(model, unseen), TaggerTestData.Tag(loaded, unseen));
+        Assert.Equal(bytes, TaggerTestData.Save(loaded));
+        Assert.Equal(bytes, TaggerTestData.Save(Edges()));
     }
 
     [Fact]
     public void Version_3_files_without_edge_features_still_load()
     {
         NerModel model = Train(nameListFolds: 2);
-        byte[] current = Decompress(Save(model));
+        byte[] current = Decompress(TaggerTestData.Save(model));
 
         // Version 3 is version 4 without the trailing edge section (an empty one is its count, 0).
         byte[] old = current[..^sizeof(int)];
@@ -142,9 +113,9 @@ public class NerModelTests
         NerModel loaded = NerModel.Load(stream);
         Assert.Equal(0, loaded.Edges.Count);
         Assert.Equal(model.FeatureCount, loaded.FeatureCount);
-        foreach ((string[] words, _) in Data())
+        foreach ((string[] words, _) in TaggerTestData.Data())
         {
-            Assert.Equal(Tag(model, words), Tag(loaded, words));
+            Assert.Equal(TaggerTestData.Tag(model, words), TaggerTestData.Tag(loaded, words));
         }
     }
 
@@ -162,7 +133,7 @@ public class NerModelTests
     [Fact]
     public void Training_is_deterministic()
     {
-        Assert.Equal(Save(Train(nameListFolds: 2)), Save(Train(nameListFolds: 2)));
+        Assert.Equal(TaggerTestData.Save(Train(nameListFolds: 2)), TaggerTestData.Save(Train(nameListFolds: 2)));
     }
 
     [Fact]
@@ -181,7 +152,7 @@ public class NerModelTests
     [Fact]
     public void Loading_a_truncated_model_fails_clearly()
     {
-        byte[] bytes = Save(Train());
+        byte[] bytes = TaggerTestData.Save(Train());
         Assert.Throws<InvalidDataException>(() => NerModel.Load(new MemoryStream(bytes[..(bytes.Length * 3 / 4)])));
     }
 

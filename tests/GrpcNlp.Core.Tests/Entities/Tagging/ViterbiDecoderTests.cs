@@ -211,17 +211,8 @@ public class ViterbiDecoderTests
     {
         float best = float.NegativeInfinity;
         int[] bestLabels = [];
-        int total = (int)Math.Pow(L, n);
-        for (int code = 0; code < total; code++)
+        foreach (int[] labels in TaggerTestData.AllSequences(n))
         {
-            var labels = new int[n];
-            int rest = code;
-            for (int i = 0; i < n; i++)
-            {
-                labels[i] = rest % L;
-                rest /= L;
-            }
-
             if (IsAllowed(labels) && Score(labels, emissions, transitions, edges) is float score && score > best)
             {
                 best = score;
