@@ -59,6 +59,7 @@ internal sealed class DocumentTokenList
     public int CalculateSize()
     {
         _sizes.Clear();
+        _sizes.EnsureCapacity((3 * Tokens.Count) + Sentences.Count);
         int size = 0;
         int segment = 0;
         foreach (DocumentTokenEntry token in Tokens)

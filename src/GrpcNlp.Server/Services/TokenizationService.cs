@@ -220,6 +220,10 @@ public sealed class TokenizationService(RequestValidator validator, TextAnalyzer
     internal static void AddTokens(AnalyzedText analyzed, OffsetUnit unit, Core.Segmentation.SegmentationScheme segmentation, V1.LlmEncoding[] encodings,
         DocumentTokenList response)
     {
+        // Sized once: grown by doubling, the lists of a document too large for the pool
+        // (DocumentResponseBuffer) allocated about twice its tokens' entries.
+        response.Tokens.EnsureCapacity(analyzed.Tokens.Count);
+        response.Sentences.EnsureCapacity(analyzed.Sentences.Count);
         string text = analyzed.Text;
         var cursor = new OffsetCursor(text, unit, 0);
         int sentenceIndex = 0;
