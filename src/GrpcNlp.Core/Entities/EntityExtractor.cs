@@ -184,6 +184,8 @@ public sealed class EntityExtractor
             }
         }
 
+        DropProcliticsNamedElsewhere(text, mentions, words);
+
         // Longest mentions found the groups; shorter ones join the first group of the same type that
         // contains all their words (named types), or that has the same value or text (patterns).
         // (A sort of indices with the index as last key: the stable order, without LINQ's key arrays.)
@@ -309,6 +311,57 @@ public sealed class EntityExtractor
         }
 
         return new EntityResult(result, entities);
+    }
+
+    /// <summary>
+    /// Takes a conjunction or preposition off the first word of a name where the bare word is a
+    /// word of another name of the same type in the text: "ونتنياهو" beside "بنيامين نتنياهو".
+    /// The tagger labels whole words, clitics attached; the other mention shows which part is the
+    /// name, so the mention groups with it and its span leaves the clitic out. The bare word must
+    /// keep at least three letters, so that a short word that merely starts like a clitic ("ولد",
+    /// "بكر") is left whole.
+    /// </summary>
+    private static void DropProcliticsNamedElsewhere(AnalyzedText text, List<Candidate> mentions, string[][] words)
+    {
+        HashSet<(EntityType, string)>? named = null;
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            Candidate mention = mentions[m];
+            if (!IsNamed(mention.Type))
+            {
+                continue;
+            }
+
+            if (named is null)
+            {
+                named = [];
+                for (int other = 0; other < mentions.Count; other++)
+                {
+                    if (IsNamed(mentions[other].Type))
+                    {
+                        foreach (string word in words[other])
+                        {
+                            named.Add((mentions[other].Type, word));
+                        }
+                    }
+                }
+            }
+
+            foreach ((string bare, int clitic) in Lexicons.StripProclitics(words[m][0]))
+            {
+                if (clitic == 0 || bare.Length < 3 || !named.Contains((mention.Type, bare)))
+                {
+                    continue;
+                }
+
+                bool restoresAlef = Lexicons.RestoresArticle(words[m][0], clitic);
+                Token first = text.Tokens[mention.FirstToken];
+                int start = mention.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(mention.Start, first.Span.End - mention.Start), clitic);
+                mentions[m] = mention with { Start = start, RestoresArticle = restoresAlef };
+                words[m][0] = bare;
+                break;
+            }
+        }
     }
 
     private static bool ContainsAll(string[] container, string[] words)

@@ -44,6 +44,14 @@ internal static class Lexicons
     }
 
     /// <summary>
+    /// Whether taking <paramref name="cliticLength"/> folded characters off <paramref name="word"/>
+    /// leaves an article that lost its alef: "للامم" is ل + "الامم", its span starts at the second
+    /// ل and its name restores the alef (a bare form <see cref="StripProclitics"/> yields first).
+    /// </summary>
+    public static bool RestoresArticle(string word, int cliticLength) =>
+        cliticLength == 1 && word.Length >= 4 && word.StartsWith("لل", StringComparison.Ordinal);
+
+    /// <summary>
     /// Yields the bare forms of a folded Arabic word with a proclitic removed, with the number of
     /// folded characters the proclitic takes (the span of the bare form starts after them).
     /// </summary>

@@ -173,9 +173,7 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
         {
             if (bare.StartsWith("ال", StringComparison.Ordinal) && clitic > 0 && bare.Length >= 4)
             {
-                // "للامم" yields "الامم" with one folded character (the first ل) dropped.
-                bool restores = key.StartsWith("لل", StringComparison.Ordinal) && clitic == 1;
-                return (clitic, restores);
+                return (clitic, Lexicons.RestoresArticle(key, clitic));
             }
 
             if (words == 1 && clitic > 0 && bare.Length >= 4 && Lexicons.Gazetteer.ContainsKey(bare))

@@ -241,7 +241,10 @@ internal sealed class NameRecognizer
         Token firstToken = _text.Tokens[i];
         int start = firstToken.Span.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(firstToken.Span.Start, firstToken.Span.Length), clitic);
         float confidence = words > 1 ? 0.85f : 0.8f;
-        return new Candidate(start, _text.Tokens[i + words - 1].Span.End, i, i + words, type, confidence, null, priority);
+        return new Candidate(start, _text.Tokens[i + words - 1].Span.End, i, i + words, type, confidence, null, priority)
+        {
+            RestoresArticle = Lexicons.RestoresArticle(_keys[i], clitic),
+        };
     }
 
     private bool TryTitle(int i, out Candidate candidate)

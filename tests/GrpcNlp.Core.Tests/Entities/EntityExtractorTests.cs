@@ -1,5 +1,6 @@
 using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Text;
 
 namespace GrpcNlp.Core.Tests.Entities;
 
@@ -134,6 +135,31 @@ public abstract class EntityExtractorTests
         Entity haddad = Assert.Single(result.Entities, e => e.CanonicalName == "سامر حداد");
         Assert.Equal(2, haddad.MentionIndices.Count);
         Assert.Equal("حداد", Text[result.Mentions[haddad.MentionIndices[1]].Span.Start..result.Mentions[haddad.MentionIndices[1]].Span.End]);
+    }
+
+    [Fact]
+    public void A_name_with_a_conjunction_and_preposition_attached_joins_its_entity_without_them()
+    {
+        const string Text = "أعلنت شركة كرونفيلد عن طراز جديد، وقالت كرونفيلد إن المبيعات ارتفعت ولكرونفيلد مصنع في ألمانيا.";
+        EntityResult result = Extract(Text, "ar", EntityType.Organization);
+        Entity company = Assert.Single(result.Entities);
+        Assert.Equal("كرونفيلد", company.CanonicalName);
+        Assert.Equal(3, company.MentionIndices.Count);
+        TextSpan attached = result.Mentions[company.MentionIndices[2]].Span;
+        Assert.Equal(Text.IndexOf("ولكرونفيلد", StringComparison.Ordinal) + 2, attached.Start);
+        Assert.Equal("كرونفيلد", Text[attached.Start..attached.End]);
+    }
+
+    [Fact]
+    public void A_surname_after_li_with_the_article_joins_the_full_name()
+    {
+        // "للرفاعي" is ل + "الرفاعي": the mention starts at the second ل and names "الرفاعي".
+        const string Text = "زار الوزير كمال الرفاعي القاهرة، وقال للرفاعي مسؤولون إن الخطة جاهزة.";
+        EntityResult result = Extract(Text, "ar", EntityType.Person);
+        Entity rifai = Assert.Single(result.Entities);
+        Assert.Equal("كمال الرفاعي", rifai.CanonicalName);
+        Assert.Equal(2, rifai.MentionIndices.Count);
+        Assert.Equal(Text.IndexOf("للرفاعي", StringComparison.Ordinal) + 1, result.Mentions[rifai.MentionIndices[1]].Span.Start);
     }
 
     [Fact]
