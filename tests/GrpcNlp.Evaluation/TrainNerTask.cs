@@ -32,14 +32,22 @@ internal static class TrainNerTask
         var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose averaged weights are averaged again", DefaultValueFactory = _ => 1 };
         var wordClasses = new Option<FileInfo?>("--word-classes") { Description = "Word-class table (word TAB bits, from train-word-classes) whose prefixes become features; stored in the model" };
         var edges = new Option<bool>("--edge-features") { Description = "Learn edge features: weights per kind of label step (a name goes on, starts, ends) for what the words at a boundary look like", DefaultValueFactory = _ => true };
+        var selfTrain = new Option<string[]>("--self-train") { Description = "Unlabelled text files or folders (all files, recursively; a line is a paragraph) to self-train on: tagged by the model, the surest sentences are trained on", AllowMultipleArgumentsPerToken = true };
+        var selfTrainConll = new Option<string[]>("--self-train-conll") { Description = "Unlabelled sentences from CoNLL-style files or folders (their *.txt files; the words only, tags ignored) to self-train on", AllowMultipleArgumentsPerToken = true };
+        var selfTrainKeep = new Option<double>("--self-train-keep") { Description = "Self-training: fraction (0, 1] of the candidate sentences kept, those with the largest margin between the best and second-best label sequence", DefaultValueFactory = _ => 0.5 };
+        var selfTrainWeight = new Option<float>("--self-train-weight") { Description = "Self-training: update size of the kept sentences (training part: 1)", DefaultValueFactory = _ => 0.5f };
+        var selfTrainFilter = new Option<string>("--self-train-filter") { Description = "Self-training candidates: names (sentences in which the model found a name) or all", DefaultValueFactory = _ => "names" };
+        var selfTrainRounds = new Option<int>("--self-train-rounds") { Description = "Self-training rounds: each tags the text with the model of the round before and retrains", DefaultValueFactory = _ => 1 };
         var command = new Command("train-ner", "Trains the entity tagger (averaged perceptron or CRF; deterministic) and writes its model file.")
         {
             conll, language, output, part, trainer, epochs, crfOptimizer, crfL2, crfIterations, crfRate, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs, edges,
+            selfTrain, selfTrainConll, selfTrainKeep, selfTrainWeight, selfTrainFilter, selfTrainRounds,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
             new TrainerChoice(r.GetRequiredValue(trainer), r.GetValue(epochs), r.GetRequiredValue(crfOptimizer), r.GetValue(crfL2), r.GetValue(crfIterations), r.GetValue(crfRate)), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
-            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs), r.GetValue(edges)));
+            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs), r.GetValue(edges),
+            new SelfTrainingText(r.GetValue(selfTrain) ?? [], r.GetValue(selfTrainConll) ?? [], r.GetValue(selfTrainKeep), r.GetValue(selfTrainWeight), r.GetRequiredValue(selfTrainFilter), r.GetValue(selfTrainRounds))));
         return command;
     }
 
@@ -49,7 +57,7 @@ internal static class TrainNerTask
     private const double CrfL2 = 1.0;
     private const double CrfRate = 0.1;
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, TrainerChoice trainer, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, TrainerChoice trainer, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges, SelfTrainingText selfTraining)
     {
         if (trainer.Name is not ("perceptron" or "crf"))
         {
@@ -92,9 +100,27 @@ internal static class TrainNerTask
         }
 
         weights.AddRange(Enumerable.Repeat(extra.Weight, extraSentences.Count));
+        if (selfTraining.Read(language) is not { } unlabelled)
+        {
+            return 2;
+        }
+
         var clock = Stopwatch.StartNew();
         int epochs = trainer.Epochs ?? (trainer.Name == "crf" ? CrfEpochs : PerceptronEpochs);
-        NerModel model = trainer.Name == "crf"
+        int autoSentences = 0;
+        NerModel model = SelfTraining.Train(
+            (sentences, sentenceWeights) => TrainOnce(sentences, sentenceWeights),
+            data,
+            weights,
+            unlabelled,
+            selfTraining.Options(),
+            (round, labelled, kept) =>
+            {
+                autoSentences = kept.Count;
+                string threshold = kept.Count > 0 ? kept.Min(k => k.Margin).ToString("F2", CultureInfo.InvariantCulture) : "-";
+                Console.WriteLine($"self-training round {round}: {labelled.Count} sentences tagged, {labelled.Count(l => l.Names > 0)} with names; {kept.Count} kept (margin at least {threshold}), {kept.Sum(k => k.Names)} names in them");
+            });
+        NerModel TrainOnce(IReadOnlyList<(string[] Words, int[] Labels)> data, IReadOnlyList<float> weights) => trainer.Name == "crf"
             ? new CrfTrainer().Train(
                 language, data, stemmer, new CrfOptions(epochs, seed, trainer.L2, trainer.Rate, trainer.Optimizer == "lbfgs" ? CrfOptimizer.Lbfgs : CrfOptimizer.Sgd, trainer.Iterations), minWeight, folds, minCount,
                 (epoch, loss) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(trainer.Optimizer == "lbfgs" ? "iteration" : "epoch")} {epoch,2}: objective per sentence (negative log-likelihood + L2) {loss:F4}")),
@@ -109,6 +135,7 @@ internal static class TrainNerTask
                 classes,
                 runs,
                 edges);
+
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
         {
@@ -137,8 +164,18 @@ internal static class TrainNerTask
             ["extra_misc"] = extra.Misc,
             ["extra_weight"] = extra.Weight,
             ["word_classes"] = model.Classes.Count,
+            ["self_train_sentences"] = unlabelled.Count,
+            ["self_train_kept"] = autoSentences,
             ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
+        if (unlabelled.Count > 0)
+        {
+            summary["self_train_keep"] = selfTraining.Keep;
+            summary["self_train_weight"] = selfTraining.Weight;
+            summary["self_train_filter"] = selfTraining.Filter;
+            summary["self_train_rounds"] = selfTraining.Rounds;
+        }
+
         if (trainer.Name == "crf")
         {
             summary["crf_optimizer"] = trainer.Optimizer;
@@ -195,6 +232,54 @@ internal static class TrainNerTask
             }
 
             return result;
+        }
+    }
+
+    /// <summary>Unlabelled text to self-train on (`--self-train`, `--self-train-conll`) and how (<see cref="SelfTraining"/>).</summary>
+    private sealed record SelfTrainingText(string[] Raw, string[] Conll, double Keep, float Weight, string Filter, int Rounds)
+    {
+        /// <summary>The options; rounds 0 without text.</summary>
+        public SelfTrainingOptions Options() => new(Raw.Length + Conll.Length == 0 ? 0 : Rounds, Keep, Filter == "names", Weight);
+
+        /// <summary>The unlabelled sentences (words) in a fixed order; null after printing an error.</summary>
+        public List<string[]>? Read(string language)
+        {
+            if (Filter is not ("names" or "all"))
+            {
+                Console.Error.WriteLine($"Unknown --self-train-filter '{Filter}': use names or all.");
+                return null;
+            }
+
+            if (Keep is <= 0 or > 1 || Rounds < 1 || Weight < 0)
+            {
+                Console.Error.WriteLine("--self-train-keep must lie in (0, 1], --self-train-rounds be at least 1 and --self-train-weight not negative.");
+                return null;
+            }
+
+            if (RawText.Files(Raw) is not { } files)
+            {
+                return null;
+            }
+
+            List<string[]> sentences = RawText.Sentences(files, language);
+            foreach (string path in Conll)
+            {
+                string[] conllFiles = Directory.Exists(path)
+                    ? [.. Directory.GetFiles(path, "*.txt").Order(StringComparer.Ordinal)]
+                    : File.Exists(path) ? [path] : [];
+                if (conllFiles.Length == 0)
+                {
+                    Console.Error.WriteLine($"No such file or folder with .txt files: {Path.GetFileName(path)}");
+                    return null;
+                }
+
+                foreach (string name in conllFiles)
+                {
+                    sentences.AddRange(ConllNerCorpus.Read(name).Sentences.Select(s => s.Words));
+                }
+            }
+
+            return sentences;
         }
     }
 }

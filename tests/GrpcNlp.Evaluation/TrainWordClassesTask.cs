@@ -56,23 +56,16 @@ internal static class TrainWordClassesTask
             }
         }
 
-        foreach (string path in raw)
+        if (RawText.Files(raw) is not { } files)
         {
-            string[] files = Directory.Exists(path)
-                ? [.. Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
-                : File.Exists(path) ? [path] : [];
-            if (files.Length == 0)
-            {
-                Console.Error.WriteLine($"No such file or folder: {Path.GetFileName(path)}");
-                return 2;
-            }
+            return 2;
+        }
 
-            foreach (string file in files)
+        foreach (string file in files)
+        {
+            foreach (string line in File.ReadLines(file))
             {
-                foreach (string line in File.ReadLines(file))
-                {
-                    segments.Add(ArabicWords(line));
-                }
+                segments.Add(ArabicWords(line));
             }
         }
 

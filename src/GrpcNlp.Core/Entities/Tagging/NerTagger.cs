@@ -61,7 +61,14 @@ internal sealed class NerTagger
     }
 
     /// <summary>Writes one label id per word of <paramref name="sentence"/> into <paramref name="labels"/>.</summary>
-    public void Tag(TaggerSentence sentence, Span<int> labels)
+    public void Tag(TaggerSentence sentence, Span<int> labels) => Tag(sentence, labels, default);
+
+    /// <summary>
+    /// Tags as <see cref="Tag(TaggerSentence, Span{int})"/> and, when <paramref name="margins"/> is not
+    /// empty, writes per word how far the best path's score lies above the best path with another
+    /// label there (<see cref="ViterbiMargins"/>; training-time use, it allocates).
+    /// </summary>
+    public void Tag(TaggerSentence sentence, Span<int> labels, Span<float> margins)
     {
         int n = sentence.Count;
         bool hasEdges = Model.Edges.Count > 0;
@@ -90,7 +97,14 @@ internal sealed class NerTagger
                 }
             }
 
-            ViterbiDecoder.Decode(all, Model.Transitions, edges, labels[..n]);
+            if (margins.IsEmpty)
+            {
+                ViterbiDecoder.Decode(all, Model.Transitions, edges, labels[..n]);
+            }
+            else
+            {
+                ViterbiMargins.Compute(all, Model.Transitions, edges, labels[..n], margins[..n]);
+            }
         }
         finally
         {

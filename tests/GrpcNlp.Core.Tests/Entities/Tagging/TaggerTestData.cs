@@ -5,6 +5,8 @@ namespace GrpcNlp.Core.Tests.Entities.Tagging;
 /// <summary>What the tagger's training and decoding tests share: a small training set, model bytes, tagging, and every label sequence.</summary>
 internal static class TaggerTestData
 {
+    private const int L = NerLabels.Count;
+
     // Short sentences written for these tests: names in a few fixed frames.
     private static readonly (string[] Words, string[] Tags)[] s_sentences =
     [
@@ -53,5 +55,48 @@ internal static class TaggerTestData
 
             yield return labels;
         }
+    }
+
+    /// <summary>Whether <paramref name="labels"/> keeps the BIO constraints.</summary>
+    public static bool IsAllowed(int[] labels)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (!NerLabels.Allowed(i == 0 ? -1 : labels[i - 1], labels[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The decoder's score of <paramref name="labels"/>: emissions, transitions (start row first) and edge scores.</summary>
+    public static float Score(int[] labels, float[] emissions, float[] transitions, float[]? edges = null)
+    {
+        float score = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int previousRow = i == 0 ? 0 : labels[i - 1] + 1;
+            score += emissions[(i * L) + labels[i]] + transitions[(previousRow * L) + labels[i]];
+            if (edges is not null && i > 0)
+            {
+                score += edges[(i * EdgeWeights.Width) + EdgeWeights.ClassOf(labels[i - 1], labels[i])];
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>Scores drawn uniformly from [-2, 2).</summary>
+    public static float[] RandomScores(Random random, int length)
+    {
+        var values = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 4) - 2);
+        }
+
+        return values;
     }
 }

@@ -108,14 +108,14 @@ public class ViterbiDecoderTests
         for (int trial = 0; trial < 40; trial++)
         {
             int n = 1 + (trial % 3);
-            float[] emissions = Random(random, n * L);
-            float[] transitions = Random(random, (L + 1) * L);
-            float[] edges = Random(random, n * EdgeWeights.Width);
+            float[] emissions = TaggerTestData.RandomScores(random, n * L);
+            float[] transitions = TaggerTestData.RandomScores(random, (L + 1) * L);
+            float[] edges = TaggerTestData.RandomScores(random, n * EdgeWeights.Width);
             int[] decoded = Decode(emissions, transitions, edges);
 
-            Assert.True(IsAllowed(decoded));
+            Assert.True(TaggerTestData.IsAllowed(decoded));
             (float best, _) = BestAllowed(emissions, transitions, n, edges);
-            Assert.Equal(best, Score(decoded, emissions, transitions, edges), 3);
+            Assert.Equal(best, TaggerTestData.Score(decoded, emissions, transitions, edges), 3);
         }
     }
 
@@ -132,13 +132,13 @@ public class ViterbiDecoderTests
         for (int trial = 0; trial < 40; trial++)
         {
             int n = 1 + (trial % 3);
-            float[] emissions = Random(random, n * L);
-            float[] transitions = Random(random, (L + 1) * L);
+            float[] emissions = TaggerTestData.RandomScores(random, n * L);
+            float[] transitions = TaggerTestData.RandomScores(random, (L + 1) * L);
             int[] decoded = Decode(emissions, transitions);
 
-            Assert.True(IsAllowed(decoded));
+            Assert.True(TaggerTestData.IsAllowed(decoded));
             (float best, _) = BestAllowed(emissions, transitions, n);
-            Assert.Equal(best, Score(decoded, emissions, transitions), 3);
+            Assert.Equal(best, TaggerTestData.Score(decoded, emissions, transitions), 3);
         }
     }
 
@@ -167,53 +167,13 @@ public class ViterbiDecoderTests
         return emissions;
     }
 
-    private static float[] Random(Random random, int length)
-    {
-        var values = new float[length];
-        for (int i = 0; i < length; i++)
-        {
-            values[i] = (float)((random.NextDouble() * 4) - 2);
-        }
-
-        return values;
-    }
-
-    private static bool IsAllowed(int[] labels)
-    {
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if (!NerLabels.Allowed(i == 0 ? -1 : labels[i - 1], labels[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static float Score(int[] labels, float[] emissions, float[] transitions, float[]? edges = null)
-    {
-        float score = 0;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            int previousRow = i == 0 ? 0 : labels[i - 1] + 1;
-            score += emissions[(i * L) + labels[i]] + transitions[(previousRow * L) + labels[i]];
-            if (edges is not null && i > 0)
-            {
-                score += edges[(i * EdgeWeights.Width) + EdgeWeights.ClassOf(labels[i - 1], labels[i])];
-            }
-        }
-
-        return score;
-    }
-
     private static (float Best, int[] Labels) BestAllowed(float[] emissions, float[] transitions, int n, float[]? edges = null)
     {
         float best = float.NegativeInfinity;
         int[] bestLabels = [];
         foreach (int[] labels in TaggerTestData.AllSequences(n))
         {
-            if (IsAllowed(labels) && Score(labels, emissions, transitions, edges) is float score && score > best)
+            if (TaggerTestData.IsAllowed(labels) && TaggerTestData.Score(labels, emissions, transitions, edges) is float score && score > best)
             {
                 best = score;
                 bestLabels = labels;
