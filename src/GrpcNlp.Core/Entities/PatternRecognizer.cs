@@ -6,7 +6,7 @@ using GrpcNlp.Core.Tokenization;
 namespace GrpcNlp.Core.Entities;
 
 /// <summary>Token-level recognizers for numbers, percentages, money, dates, ordinals, URLs and e-mails.</summary>
-internal sealed class PatternRecognizer
+internal sealed partial class PatternRecognizer
 {
     private const float PatternConfidence = 0.95f;
 
