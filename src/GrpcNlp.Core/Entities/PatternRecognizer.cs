@@ -173,11 +173,14 @@ internal sealed partial class PatternRecognizer
 
     private readonly AnalyzedText _text;
     private readonly string[] _keys;
+    private readonly DateOnly? _referenceDate;
 
-    public PatternRecognizer(AnalyzedText text, string[] keys)
+    /// <summary>A recognizer of <paramref name="text"/>, whose folded tokens are <paramref name="keys"/>; relative dates resolve against <paramref name="referenceDate"/>.</summary>
+    public PatternRecognizer(AnalyzedText text, string[] keys, DateOnly? referenceDate = null)
     {
         _text = text;
         _keys = keys;
+        _referenceDate = referenceDate;
     }
 
     public static bool IsMonthOrWeekday(string key) => s_months.ContainsKey(key) || s_weekdays.Contains(key);
@@ -262,17 +265,15 @@ internal sealed partial class PatternRecognizer
                 next++;
             }
 
-            if (next < _keys.Length && TryCalendarDate(next, out end, out value))
+            if (next < _keys.Length && (TryCalendarDate(next, out end, out value) || TryHijriDate(next, out end, out value)))
             {
                 return true;
             }
 
-            end = start + 1;
-            value = null;
-            return true;
+            return TryWeekday(start, out end, out value);
         }
 
-        return TryCalendarDate(i, out end, out value);
+        return TryCalendarDate(i, out end, out value) || TryHijriDate(i, out end, out value) || TryRelativeDate(i, out end, out value);
     }
 
     private bool TryCalendarDate(int i, out int end, out string? value)

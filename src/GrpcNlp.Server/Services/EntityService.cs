@@ -56,7 +56,7 @@ public sealed class EntityService(RequestValidator validator, TextAnalyzer analy
     {
         AnalyzedText analyzed = analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        EntityResult result = extractor.Extract(analyzed, ProtoMapper.ToCore(options), cancellationToken);
+        EntityResult result = extractor.Extract(analyzed, ProtoMapper.ToCore(options), ProtoMapper.ReferenceDate(options), cancellationToken);
 
         var response = new ExtractEntitiesResponse
         {

@@ -42,6 +42,22 @@ public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTes
     }
 
     [Fact]
+    public async Task ExtractEntities_ReferenceDate_ResolvesRelativeDates()
+    {
+        const string Text = "وصل الوفد أمس، ويعود الأحد المقبل. He leaves tomorrow.";
+        var request = new ExtractEntitiesRequest { Document = new Document { Text = Text }, Options = new EntityOptions() };
+        request.Options.Types_.Add(EntityType.Date);
+        ExtractEntitiesResponse without = await Client.ExtractEntitiesAsync(request, Call());
+        request.Options.ReferenceDate = "2024-11-13";
+        ExtractEntitiesResponse with = await Client.ExtractEntitiesAsync(request, Call());
+
+        Assert.Equal(["أمس", "الأحد المقبل", "tomorrow"], with.Mentions.Select(m => m.Text));
+        Assert.Equal(["2024-11-12", "2024-11-17", "2024-11-14"], with.Mentions.Select(m => m.NormalizedValue));
+        Assert.Equal(with.Mentions.Select(m => m.Text), without.Mentions.Select(m => m.Text));
+        Assert.All(without.Mentions, m => Assert.Equal(string.Empty, m.NormalizedValue));
+    }
+
+    [Fact]
     public async Task StreamExtractEntities_AnswersEachDocumentInOrder_AsUnary()
     {
         string[] texts = [Texts.English, Texts.Arabic, Texts.Mixed, Texts.English];
