@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using GrpcNlp.Core.Text;
 using GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Core.Entities;
@@ -39,6 +40,9 @@ internal sealed partial class PatternRecognizer
         ["today"] = 0,
         ["tomorrow"] = 1,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Written onto the first word of a relative date, longest first: "وبالأمس", "والأسبوع", "بالأمس".
+    private static readonly string[] s_relativeProclitics = ["وب", "فب", "و", "ف", "ب"];
 
     private static readonly FrozenDictionary<string, Period> s_periods = new Dictionary<string, Period>
     {
@@ -125,7 +129,7 @@ internal sealed partial class PatternRecognizer
             return false;
         }
 
-        string key = _keys[i];
+        string key = BareRelativeKey(_keys[i], out _);
 
         // Two-word days first: "أول أمس" (the day before yesterday), "بعد غد" (the day after tomorrow).
         if (i + 1 < _keys.Length && ((key == "اول" && _keys[i + 1] is "امس" or "الامس") || (key == "بعد" && _keys[i + 1] == "غد")))
@@ -147,7 +151,7 @@ internal sealed partial class PatternRecognizer
 
         // "العام الماضي", "الشهر الجاري", "هذا الأسبوع".
         int periodAt = key is "هذا" or "هذه" ? i + 1 : i;
-        if (periodAt < _keys.Length && s_periods.TryGetValue(_keys[periodAt], out Period period) && _text.Tokens[periodAt].Type == TokenType.Word)
+        if (periodAt < _keys.Length && s_periods.TryGetValue(periodAt == i ? key : _keys[periodAt], out Period period) && _text.Tokens[periodAt].Type == TokenType.Word)
         {
             if (periodAt > i)
             {
@@ -185,6 +189,48 @@ internal sealed partial class PatternRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The first word of a relative date without the conjunction or preposition written onto it
+    /// ("والأسبوع الماضي", "وأمس", "بالأمس"), with the folded length of what was taken off; the
+    /// word itself when it carries none.
+    /// </summary>
+    private static string BareRelativeKey(string key, out int clitic)
+    {
+        clitic = 0;
+        if (IsRelativeHead(key))
+        {
+            return key;
+        }
+
+        foreach (string proclitic in s_relativeProclitics)
+        {
+            if (key.Length > proclitic.Length + 1 && key.StartsWith(proclitic, StringComparison.Ordinal) && IsRelativeHead(key[proclitic.Length..]))
+            {
+                clitic = proclitic.Length;
+                return key[proclitic.Length..];
+            }
+        }
+
+        return key;
+    }
+
+    private static bool IsRelativeHead(string key) =>
+        s_relativeDays.ContainsKey(key) || s_periods.ContainsKey(key) || key is "هذا" or "هذه" or "اول" or "بعد";
+
+    /// <summary>A DATE found at token <paramref name="first"/>, its span without a proclitic written onto a relative date.</summary>
+    private Candidate MakeDate(int first, int end, string? value)
+    {
+        Candidate date = Make(first, end, EntityType.Date, PatternConfidence, value);
+        BareRelativeKey(_keys[first], out int clitic);
+        if (clitic == 0)
+        {
+            return date;
+        }
+
+        TextSpan token = _text.Tokens[first].Span;
+        return date with { Start = token.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(token.Start, token.Length), clitic) };
     }
 
     private string? Day(int offset) =>

@@ -208,7 +208,7 @@ internal sealed partial class PatternRecognizer
 
             if (TryDate(i, out int end, out string? value))
             {
-                output.Add(Make(i, end, EntityType.Date, PatternConfidence, value));
+                output.Add(MakeDate(i, end, value));
                 i = end - 1;
                 continue;
             }

@@ -66,6 +66,15 @@ public abstract class HijriAndRelativeDateTests
         Assert.Contains((expected, (string?)value), Dates(text, s_reference));
 
     [Theory]
+    [InlineData("وصل الوفد وأمس غادر", "أمس", "2024-11-10")]
+    [InlineData("ارتفعت الأسعار والأسبوع الماضي تراجعت", "الأسبوع الماضي", "2024-W45")]
+    [InlineData("وقعت الحادثة بالأمس في المدينة", "الأمس", "2024-11-10")]
+    [InlineData("يصل الوفد اليوم وبعد غد يغادر", "بعد غد", "2024-11-13")]
+    [InlineData("تحسنت الأرقام وهذا العام أفضل", "هذا العام", "2024")]
+    public void A_proclitic_on_a_relative_date_stays_out_of_its_span(string text, string expected, string value) =>
+        Assert.Contains((expected, (string?)value), Dates(text, s_reference));
+
+    [Theory]
     [InlineData("He arrived yesterday at noon.", "yesterday", "2024-11-10")]
     [InlineData("She leaves next Friday for Paris.", "next Friday", "2024-11-15")]
     [InlineData("We met last Monday again.", "last Monday", "2024-11-04")]
@@ -85,6 +94,7 @@ public abstract class HijriAndRelativeDateTests
 
     [Theory]
     [InlineData("احتفل العالم باليوم العالمي للمرأة")]
+    [InlineData("وبعد ذلك عاد الوفد")]
     [InlineData("كان اليوم الأول من المؤتمر هادئا")]
     [InlineData("يشكل الرأي العام قوة كبيرة")]
     public void A_day_or_year_that_is_not_relative_is_not_a_date(string text) => Assert.Empty(Dates(text, s_reference));
