@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Core.Entities;
 
@@ -119,29 +118,7 @@ internal sealed partial class PatternRecognizer
         return 0;
     }
 
-    private bool TryHijriMonth(int i, out int end, out int month)
-    {
-        end = i;
-        month = 0;
-        if (i >= _keys.Length || _text.Tokens[i].Type != TokenType.Word)
-        {
-            return false;
-        }
-
-        if (i + 1 < _keys.Length && s_hijriMonthHeads.Contains(_keys[i]) && s_hijriMonths.TryGetValue(_keys[i] + " " + _keys[i + 1], out month))
-        {
-            end = i + 2;
-            return true;
-        }
-
-        if (s_hijriMonths.TryGetValue(_keys[i], out month))
-        {
-            end = i + 1;
-            return true;
-        }
-
-        return false;
-    }
+    private bool TryHijriMonth(int i, out int end, out int month) => TryMonthName(i, s_hijriMonths, s_hijriMonthHeads, out end, out month);
 
     // A year after a Hijri month (four digits, 1000-2999 as TryYear reads them), with its era mark if one follows.
     private int TryHijriYear(int i, out int end)

@@ -64,6 +64,9 @@ internal sealed partial class PatternRecognizer
         ["dec"] = 12,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // First words of the two-word month names ("كانون الثاني", "تشرين الأول").
+    private static readonly FrozenSet<string> s_monthHeads = new[] { "كانون", "تشرين" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> s_weekdays = new[]
     {
         "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
@@ -339,7 +342,10 @@ internal sealed partial class PatternRecognizer
         return true;
     }
 
-    private bool TryMonth(int i, out int end, out int month)
+    private bool TryMonth(int i, out int end, out int month) => TryMonthName(i, s_months, s_monthHeads, out end, out month);
+
+    /// <summary>A month of <paramref name="months"/> at token <paramref name="i"/>, of one word or of two starting with one of <paramref name="heads"/>.</summary>
+    private bool TryMonthName(int i, FrozenDictionary<string, int> months, FrozenSet<string> heads, out int end, out int month)
     {
         end = i;
         month = 0;
@@ -348,13 +354,13 @@ internal sealed partial class PatternRecognizer
             return false;
         }
 
-        if (i + 1 < _keys.Length && _keys[i] is "كانون" or "تشرين" && s_months.TryGetValue(_keys[i] + " " + _keys[i + 1], out month))
+        if (i + 1 < _keys.Length && heads.Contains(_keys[i]) && months.TryGetValue(_keys[i] + " " + _keys[i + 1], out month))
         {
             end = i + 2;
             return true;
         }
 
-        if (s_months.TryGetValue(_keys[i], out month))
+        if (months.TryGetValue(_keys[i], out month))
         {
             end = i + 1;
             return true;
