@@ -82,6 +82,53 @@ public abstract class TimeAndPhoneEntityTests
     {
         Assert.Empty(Mentions(text, language, EntityType.Time));
     }
+
+    [Theory]
+    [InlineData("For details call +44 20 7946 0958 today", "+44 20 7946 0958", "+442079460958")]
+    [InlineData("The office number is +1 212-555-0123 now", "+1 212-555-0123", "+12125550123")]
+    [InlineData("The office number is (212) 555-0123 now", "(212) 555-0123", "2125550123")]
+    [InlineData("The office number is 212-555-0123 now", "212-555-0123", "2125550123")]
+    [InlineData("The office number is +1 (212) 555-0123 now", "+1 (212) 555-0123", "+12125550123")]
+    [InlineData("Phone: 555-0123 after six", "555-0123", "5550123")]
+    [InlineData("للاستفسار اتصلوا على 0501234567 يوميا", "0501234567", "0501234567")]
+    [InlineData("للاستفسار اتصلوا على ٠٥٠١٢٣٤٥٦٧ يوميا", "٠٥٠١٢٣٤٥٦٧", "0501234567")]
+    [InlineData("للاستفسار اتصلوا على +971 50 123 4567 يوميا", "+971 50 123 4567", "+971501234567")]
+    [InlineData("للاستفسار اتصلوا على 01001234567 يوميا", "01001234567", "01001234567")]
+    [InlineData("للاستفسار اتصلوا على 050 123 4567 يوميا", "050 123 4567", "0501234567")]
+    [InlineData("للاستفسار اتصلوا على (02) 1234567 يوميا", "(02) 1234567", "021234567")]
+    [InlineData("للاستفسار اتصلوا على 00971501234567 يوميا", "00971501234567", "00971501234567")]
+    [InlineData("للاستفسار الهاتف: 2345678 يوميا", "2345678", "2345678")]
+    [InlineData("للاستفسار رقم 6123456 يوميا", "6123456", "6123456")]
+    [InlineData("للاستفسار فاكس 4 567 8901 يوميا", "4 567 8901", "45678901")]
+    public void Phone_numbers_are_found_with_their_digits(string text, string expected, string value)
+    {
+        string language = text[0] < 128 ? "en" : "ar";
+        Assert.Equal([(expected, EntityType.Phone, (string?)value)], Mentions(text, language, EntityType.Phone));
+    }
+
+    [Fact]
+    public void A_phone_number_is_not_also_numbers()
+    {
+        var mentions = Mentions("اتصلوا على +971 50 123 4567 للحجز", "ar");
+        Assert.Equal([("+971 50 123 4567", EntityType.Phone, (string?)"+971501234567")], mentions);
+    }
+
+    [Theory]
+    [InlineData("زار المعرض 1,400 شخص عام 2024", "ar")]
+    [InlineData("بلغت الخسائر 5 ملايين دولار", "ar")]
+    [InlineData("وصل عدد السكان 12000000 نسمة", "ar")]
+    [InlineData("سجل رقما قياسيا بلغ 12000000 زائر", "ar")]
+    [InlineData("رقم الجلسة 2024 في السجل", "ar")]
+    [InlineData("The seasons 1999 2000 2001 2002 were good", "en")]
+    [InlineData("The range 2020-2021 was busy", "en")]
+    [InlineData("Shares rose +5 points and +12.5 percent", "en")]
+    [InlineData("The constant 0.5012345678 appears", "en")]
+    [InlineData("Codes 555-0123 and 123 4567 were printed", "en")]
+    [InlineData("The years (1999) 2000 and 3000 passed", "en")]
+    public void Years_amounts_and_plain_numbers_are_not_phones(string text, string language)
+    {
+        Assert.Empty(Mentions(text, language, EntityType.Phone));
+    }
 }
 
 public sealed class TimeAndPhoneEntityHandTokenizerTests : TimeAndPhoneEntityTests
