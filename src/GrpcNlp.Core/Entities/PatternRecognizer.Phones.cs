@@ -7,7 +7,8 @@ namespace GrpcNlp.Core.Entities;
 /// <remarks>
 /// Digit groups joined by single spaces, or by '-' or '.' without spaces, after an optional '+' and
 /// an optional area code in parentheses; a group of five digits or more ends the number, and groups
-/// after the first have two digits or more. The groups are a phone number when they have a leading
+/// after the first have two digits or more, and so has the first unless it is the country code
+/// after '+' (a lone "0" before digit groups is a table's column, not a trunk prefix). The groups are a phone number when they have a leading
 /// '+' (8–15 digits), an area code in parentheses that starts with 0 or has three digits (7–15),
 /// the North American shape 3-3-4 joined by '-' or '.', a leading 0 (9–15 digits: "0501234567",
 /// "01001234567"), or a phone word among the three tokens before them (7–15 digits; "رقم" only just
@@ -64,7 +65,7 @@ internal sealed partial class PatternRecognizer
             // A token is one group or groups joined by '-' or '.' ("212-555-0123").
             int before = count;
             int beforeGroups = groups;
-            if (!TryAppendGroups(_keys[pos], first: before == 0, digits, ref count, shape, ref groups))
+            if (!TryAppendGroups(_keys[pos], first: plus && before == 0, digits, ref count, shape, ref groups))
             {
                 count = before;
                 groups = beforeGroups;
@@ -149,8 +150,8 @@ internal sealed partial class PatternRecognizer
 
     /// <summary>
     /// Appends the digit groups of <paramref name="key"/> (digits, single '-' or '.' between them);
-    /// false when it has other characters, would pass 15 digits, or has a one-digit group after the
-    /// first ("0.5012345" is a decimal: with '.' every group has two digits or more).
+    /// false when it has other characters, would pass 15 digits, or has a one-digit group other than
+    /// a country code (<paramref name="first"/>; "0.5012345" is a decimal: with '.' every group has two digits or more).
     /// </summary>
     private static bool TryAppendGroups(string key, bool first, Span<char> digits, ref int count, Span<int> shape, ref int groups)
     {

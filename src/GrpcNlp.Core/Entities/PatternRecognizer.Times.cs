@@ -116,12 +116,18 @@ internal sealed partial class PatternRecognizer
                 return false;
             }
         }
+        else if (!cue && TryMilitaryTime(start, out end, out value))
+        {
+            return true;
+        }
         else if (!(cue && TryHourWord(start, out after, out hour, out minute)) && !TryBareHour(start, out after, out hour))
         {
             return false;
         }
 
-        if (part == DayPart.None && TryDayPart(after, out int afterPart, out DayPart found) && (clock || !IsLetterAbbreviation(after)))
+        // After a bare number "مساء السبت" is "Saturday evening", not "p.m." ("فاز 4 - 1 مساء السبت").
+        if (part == DayPart.None && TryDayPart(after, out int afterPart, out DayPart found)
+            && (clock || cue || (!IsLetterAbbreviation(after) && !(EntityText.IsArabicLetter(_keys[after][0]) && IsDayAfter(afterPart)))))
         {
             part = found;
             after = afterPart;
@@ -390,6 +396,32 @@ internal sealed partial class PatternRecognizer
 
         return false;
     }
+
+    // "1100 GMT": four digits of hour and minute before a Latin zone name, as wire copy writes them.
+    private bool TryMilitaryTime(int i, out int end, out string? value)
+    {
+        end = i + 2;
+        value = null;
+        string key = _keys[i];
+        if (end > _keys.Length || _text.Tokens[i].Type != TokenType.Number || key.Length != 4 || !IsDigits(key)
+            || !s_zones.TryGetValue(_keys[i + 1], out string? offset))
+        {
+            return false;
+        }
+
+        int hour = int.Parse(key.AsSpan(0, 2), CultureInfo.InvariantCulture);
+        int minute = int.Parse(key.AsSpan(2), CultureInfo.InvariantCulture);
+        if (hour > 23 || minute > 59)
+        {
+            return false;
+        }
+
+        value = string.Create(CultureInfo.InvariantCulture, $"T{hour:D2}:{minute:D2}{offset}");
+        return true;
+    }
+
+    // A weekday or day word after a day part: "مساء السبت", "صباح اليوم".
+    private bool IsDayAfter(int i) => i < _keys.Length && (s_weekdays.Contains(_keys[i]) || _keys[i] is "اليوم" or "امس" or "الامس" or "الغد" or "غد" or "يوم");
 
     // "ص" and "م" also abbreviate page and metre ("5 م"): they mark a day part only after a clock.
     private bool IsLetterAbbreviation(int i) => i < _keys.Length && _keys[i] is "ص" or "م";
