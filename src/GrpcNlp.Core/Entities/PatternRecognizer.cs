@@ -216,6 +216,20 @@ internal sealed partial class PatternRecognizer
                 continue;
             }
 
+            if (TryTime(i, out end, out value))
+            {
+                output.Add(Make(i, end, EntityType.Time, PatternConfidence, value));
+                i = end - 1;
+                continue;
+            }
+
+            if (TryPhone(i, out end, out value))
+            {
+                output.Add(Make(i, end, EntityType.Phone, PatternConfidence, value));
+                i = end - 1;
+                continue;
+            }
+
             if (TryMoney(i, out end, out value))
             {
                 output.Add(Make(i, end, EntityType.Money, PatternConfidence, value));
