@@ -40,7 +40,7 @@ public sealed class EntityService(RequestValidator validator, TextAnalyzer analy
         CancellationToken cancellationToken = stop.Token;
 
         // Extractions started and not yet answered, in arrival order: the writer awaits the oldest.
-        var pending = Channel.CreateBounded<Task<ExtractEntitiesResponse>>(
+        var pending = Channel.CreateBounded<Task<(ExtractEntitiesResponse Result, bool GroupAcross)>>(
             new BoundedChannelOptions(Math.Max(1, concurrency - 1)) { SingleReader = true, SingleWriter = true });
         Task writer = WriteInOrderAsync(pending.Reader, responseStream, stop);
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -83,23 +83,35 @@ public sealed class EntityService(RequestValidator validator, TextAnalyzer analy
         readFailure?.Throw();
     }
 
-    private ExtractEntitiesResponse ExtractOne(StreamExtractEntitiesRequest request, CancellationToken cancellationToken)
+    private (ExtractEntitiesResponse Result, bool GroupAcross) ExtractOne(StreamExtractEntitiesRequest request, CancellationToken cancellationToken)
     {
         ExtractEntitiesResponse result = Extract(request.Document, request.OffsetEncoding, request.Options, cancellationToken);
         metrics.Documents(nameof(StreamExtractEntities), 1, request.Document.Text.Length);
         metrics.Entities(nameof(StreamExtractEntities), result.Mentions.Count);
-        return result;
+        return (result, request.Options?.GroupAcrossDocuments == true);
     }
 
-    // Sends each answer once it and every answer before it are ready; on a failure, stops the reader.
-    private static async Task WriteInOrderAsync(ChannelReader<Task<ExtractEntitiesResponse>> pending,
+    // Sends each answer once it and every answer before it are ready, numbering entities across the
+    // documents that ask for it (in document order, so the numbers do not depend on which
+    // extraction finished first); on a failure, stops the reader.
+    private static async Task WriteInOrderAsync(ChannelReader<Task<(ExtractEntitiesResponse Result, bool GroupAcross)>> pending,
         IServerStreamWriter<StreamExtractEntitiesResponse> responseStream, CancellationTokenSource stop)
     {
+        BatchEntityLinker? linker = null;
         try
         {
-            await foreach (Task<ExtractEntitiesResponse> extraction in pending.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            await foreach (Task<(ExtractEntitiesResponse Result, bool GroupAcross)> extraction in pending.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                ExtractEntitiesResponse result = await extraction.ConfigureAwait(false);
+                (ExtractEntitiesResponse result, bool groupAcross) = await extraction.ConfigureAwait(false);
+                if (groupAcross)
+                {
+                    linker ??= new BatchEntityLinker();
+                    foreach (V1.Entity entity in result.Entities)
+                    {
+                        entity.BatchEntity = linker.Link(entity.CanonicalName, ProtoMapper.ToCore(entity.Type));
+                    }
+                }
+
                 await responseStream.WriteAsync(new StreamExtractEntitiesResponse { Result = result }, stop.Token).ConfigureAwait(false);
             }
         }

@@ -90,6 +90,48 @@ public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTes
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StreamExtractEntities_GroupAcrossDocuments_NumbersEntitiesAcrossTheStream(bool group)
+    {
+        string[] texts =
+        [
+            "قال الرئيس الأمريكي جو بايدن إن المحادثات في القاهرة كانت مثمرة.",
+            "Talks in Geneva ended today.",
+            "وأكد بايدن أن الوفد سيعود إلى القاهرة الأسبوع المقبل.",
+        ];
+        using AsyncDuplexStreamingCall<StreamExtractEntitiesRequest, StreamExtractEntitiesResponse> call = Client.StreamExtractEntities(Call());
+        foreach ((string text, int i) in texts.Select((t, i) => (t, i)))
+        {
+            await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest
+            {
+                Document = new Document { Id = "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = text, Language = i == 1 ? "en" : "ar" },
+                Options = new EntityOptions { GroupAcrossDocuments = group },
+            });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var answers = new List<ExtractEntitiesResponse>();
+        await foreach (StreamExtractEntitiesResponse answer in call.ResponseStream.ReadAllAsync())
+        {
+            answers.Add(answer.Result);
+        }
+
+        Entity Named(int document, string name) => Assert.Single(answers[document].Entities, e => e.CanonicalName == name);
+        if (!group)
+        {
+            Assert.All(answers.SelectMany(a => a.Entities), e => Assert.Equal(0, e.BatchEntity));
+            return;
+        }
+
+        Assert.Equal(Named(0, "جو بايدن").BatchEntity, Named(2, "بايدن").BatchEntity);
+        Assert.Equal(Named(0, "القاهرة").BatchEntity, Named(2, "القاهرة").BatchEntity);
+        Assert.NotEqual(Named(0, "جو بايدن").BatchEntity, Named(0, "القاهرة").BatchEntity);
+        Assert.NotEqual(Named(0, "القاهرة").BatchEntity, Named(1, "Geneva").BatchEntity);
+        Assert.Equal(1, answers[0].Entities.Min(e => e.BatchEntity));
+    }
+
     [Fact]
     public async Task StreamExtractEntities_RejectedDocument_AnswersTheDocumentsBeforeItFirst()
     {
