@@ -1,0 +1,168 @@
+using System.Collections.Frozen;
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Entities;
+
+/// <summary>DURATION: a count before a unit of time ("ثلاثة أسابيع", "48 hours"), or an Arabic dual ("يومين").</summary>
+internal sealed partial class PatternRecognizer
+{
+    // Units of time by folded form: how many of the ISO 8601 designator one unit is, and whether
+    // the designator is a time one (after "T"). Accusative forms follow counts of 11 and more ("30 عاما").
+    private static readonly FrozenDictionary<string, DurationUnit> s_durationUnits = new Dictionary<string, DurationUnit>
+    {
+        ["ثانيه"] = new(1, 'S', true),
+        ["ثوان"] = new(1, 'S', true),
+        ["ثواني"] = new(1, 'S', true),
+        ["دقيقه"] = new(1, 'M', true),
+        ["دقائق"] = new(1, 'M', true),
+        ["ساعه"] = new(1, 'H', true),
+        ["ساعات"] = new(1, 'H', true),
+        ["يوم"] = new(1, 'D', false),
+        ["يوما"] = new(1, 'D', false),
+        ["ايام"] = new(1, 'D', false),
+        ["اسبوع"] = new(1, 'W', false),
+        ["اسبوعا"] = new(1, 'W', false),
+        ["اسابيع"] = new(1, 'W', false),
+        ["شهر"] = new(1, 'M', false),
+        ["شهرا"] = new(1, 'M', false),
+        ["اشهر"] = new(1, 'M', false),
+        ["شهور"] = new(1, 'M', false),
+        ["سنه"] = new(1, 'Y', false),
+        ["سنوات"] = new(1, 'Y', false),
+        ["سنين"] = new(1, 'Y', false),
+        ["عام"] = new(1, 'Y', false),
+        ["عاما"] = new(1, 'Y', false),
+        ["اعوام"] = new(1, 'Y', false),
+        ["عقد"] = new(10, 'Y', false),
+        ["عقدا"] = new(10, 'Y', false),
+        ["عقود"] = new(10, 'Y', false),
+        ["قرن"] = new(100, 'Y', false),
+        ["قرنا"] = new(100, 'Y', false),
+        ["قرون"] = new(100, 'Y', false),
+        ["second"] = new(1, 'S', true),
+        ["seconds"] = new(1, 'S', true),
+        ["minute"] = new(1, 'M', true),
+        ["minutes"] = new(1, 'M', true),
+        ["hour"] = new(1, 'H', true),
+        ["hours"] = new(1, 'H', true),
+        ["day"] = new(1, 'D', false),
+        ["days"] = new(1, 'D', false),
+        ["week"] = new(1, 'W', false),
+        ["weeks"] = new(1, 'W', false),
+        ["month"] = new(1, 'M', false),
+        ["months"] = new(1, 'M', false),
+        ["year"] = new(1, 'Y', false),
+        ["years"] = new(1, 'Y', false),
+        ["decade"] = new(10, 'Y', false),
+        ["decades"] = new(10, 'Y', false),
+        ["century"] = new(100, 'Y', false),
+        ["centuries"] = new(100, 'Y', false),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Arabic duals: two units in one word ("يومين" = P2D). Construct forms ("يومي السبت والأحد") are dates, not listed.
+    private static readonly FrozenDictionary<string, DurationUnit> s_durationDuals = new Dictionary<string, DurationUnit>
+    {
+        ["ثانيتين"] = new(2, 'S', true),
+        ["ثانيتان"] = new(2, 'S', true),
+        ["دقيقتين"] = new(2, 'M', true),
+        ["دقيقتان"] = new(2, 'M', true),
+        ["ساعتين"] = new(2, 'H', true),
+        ["ساعتان"] = new(2, 'H', true),
+        ["يومين"] = new(2, 'D', false),
+        ["يومان"] = new(2, 'D', false),
+        ["اسبوعين"] = new(2, 'W', false),
+        ["اسبوعان"] = new(2, 'W', false),
+        ["شهرين"] = new(2, 'M', false),
+        ["شهران"] = new(2, 'M', false),
+        ["سنتين"] = new(2, 'Y', false),
+        ["سنتان"] = new(2, 'Y', false),
+        ["عامين"] = new(2, 'Y', false),
+        ["عامان"] = new(2, 'Y', false),
+        ["عقدين"] = new(20, 'Y', false),
+        ["عقدان"] = new(20, 'Y', false),
+        ["قرنين"] = new(200, 'Y', false),
+        ["قرنان"] = new(200, 'Y', false),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Proclitics a dual may carry ("لعامين", "خلال اليومين"); the span starts after all but the article.
+    private static readonly string[] s_dualPrefixes = ["", "ال", "و", "ف", "ب", "ل", "وال", "فال", "بال", "وب", "ول", "فب", "فل"];
+
+    /// <summary>A duration starting at token <paramref name="i"/>: a count and a unit of time, or a dual.</summary>
+    private bool TryDuration(int i, out Candidate candidate)
+    {
+        if (TryCountedDuration(i, out int end, out string? value))
+        {
+            candidate = Make(i, end, EntityType.Duration, PatternConfidence, value);
+            return true;
+        }
+
+        return TryDurationDual(i, out candidate);
+    }
+
+    /// <summary>
+    /// A count then a unit of time ("3 سنوات", "عشرة أيام", "two years"). The count must come
+    /// first: a number after the unit is a year or an hour of the day ("عام 2024", "الساعة 10").
+    /// </summary>
+    private bool TryCountedDuration(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+        if (!TryCount(i, out int afterCount, out decimal count) || afterCount >= _keys.Length
+            || _text.Tokens[afterCount].Type != TokenType.Word || !s_durationUnits.TryGetValue(_keys[afterCount], out DurationUnit unit))
+        {
+            return false;
+        }
+
+        end = afterCount + 1;
+
+        // "3 شهر مايو" names a day of a month; "5 years old" is an age.
+        if (end < _keys.Length && ((unit.Designator == 'M' && !unit.Time && s_months.ContainsKey(_keys[end])) || _keys[end] == "old"))
+        {
+            return false;
+        }
+
+        value = unit.Format(count);
+        return true;
+    }
+
+    /// <summary>An Arabic dual of a unit of time, possibly after proclitics; the span starts after them (keeping "ال").</summary>
+    private bool TryDurationDual(int i, out Candidate candidate)
+    {
+        candidate = default;
+        if (_text.Tokens[i].Type != TokenType.Word)
+        {
+            return false;
+        }
+
+        string key = _keys[i];
+        foreach (string prefix in s_dualPrefixes)
+        {
+            if (key.Length <= prefix.Length || !key.StartsWith(prefix, StringComparison.Ordinal)
+                || !s_durationDuals.TryGetValue(key[prefix.Length..], out DurationUnit unit))
+            {
+                continue;
+            }
+
+            // "العامين" is also "the two general ones" ("المديرين العامين").
+            if (prefix.EndsWith("ال", StringComparison.Ordinal) && key[prefix.Length..] is "عامين" or "عامان")
+            {
+                return false;
+            }
+
+            int clitics = prefix.EndsWith("ال", StringComparison.Ordinal) ? prefix.Length - 2 : prefix.Length;
+            Token token = _text.Tokens[i];
+            int start = token.Span.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(token.Span.Start, token.Span.Length), clitics);
+            candidate = new Candidate(start, token.Span.End, i, i + 1, EntityType.Duration, PatternConfidence, unit.Format(1), Candidate.PatternPriority);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A unit of time: <see cref="Count"/> of ISO 8601 <see cref="Designator"/> (a time designator when <see cref="Time"/>).</summary>
+    private readonly record struct DurationUnit(decimal Count, char Designator, bool Time)
+    {
+        public string Format(decimal count) =>
+            (Time ? "PT" : "P") + PatternRecognizer.Format(count * Count) + Designator;
+    }
+}
