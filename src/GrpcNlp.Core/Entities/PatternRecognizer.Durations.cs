@@ -8,6 +8,7 @@ internal sealed partial class PatternRecognizer
 {
     // Units of time by folded form: how many of the ISO 8601 designator one unit is, and whether
     // the designator is a time one (after "T"). Accusative forms follow counts of 11 and more ("30 عاما").
+    // Not "عقد" in the singular: after a number it is the verb "held" ("عام 1945 عقد مؤتمر").
     private static readonly FrozenDictionary<string, DurationUnit> s_durationUnits = new Dictionary<string, DurationUnit>
     {
         ["ثانيه"] = new(1, 'S', true),
@@ -33,7 +34,6 @@ internal sealed partial class PatternRecognizer
         ["عام"] = new(1, 'Y', false),
         ["عاما"] = new(1, 'Y', false),
         ["اعوام"] = new(1, 'Y', false),
-        ["عقد"] = new(10, 'Y', false),
         ["عقدا"] = new(10, 'Y', false),
         ["عقود"] = new(10, 'Y', false),
         ["قرن"] = new(100, 'Y', false),
@@ -87,16 +87,54 @@ internal sealed partial class PatternRecognizer
     // Proclitics a dual may carry ("لعامين", "خلال اليومين"); the span starts after all but the article.
     private static readonly string[] s_dualPrefixes = ["", "ال", "و", "ف", "ب", "ل", "وال", "فال", "بال", "وب", "ول", "فب", "فل"];
 
-    /// <summary>A duration starting at token <paramref name="i"/>: a count and a unit of time, or a dual.</summary>
+    // Singular units that a half turns into a duration: "نصف ساعة" (PT0.5H), "ساعة ونصف" (PT1.5H).
+    private static readonly FrozenSet<string> s_halvedUnits = new[]
+    {
+        "ثانيه", "دقيقه", "ساعه", "يوم", "اسبوع", "شهر", "سنه", "عام", "عقد", "قرن",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A duration starting at token <paramref name="i"/>: a count and a unit of time, a dual, or a half.</summary>
     private bool TryDuration(int i, out Candidate candidate)
     {
-        if (TryCountedDuration(i, out int end, out string? value))
+        if (TryCountedDuration(i, out int end, out string? value) || TryHalfDuration(i, out end, out value))
         {
             candidate = Make(i, end, EntityType.Duration, PatternConfidence, value);
             return true;
         }
 
         return TryDurationDual(i, out candidate);
+    }
+
+    /// <summary>"نصف ساعة" and "ساعة ونصف": a half before or after a singular unit without the article.</summary>
+    private bool TryHalfDuration(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+        if (i + 1 >= _keys.Length || _text.Tokens[i].Type != TokenType.Word || _text.Tokens[i + 1].Type != TokenType.Word)
+        {
+            return false;
+        }
+
+        decimal count;
+        string unitKey;
+        if (_keys[i] == "نصف" && s_halvedUnits.Contains(_keys[i + 1]))
+        {
+            count = 0.5m;
+            unitKey = _keys[i + 1];
+        }
+        else if (_keys[i + 1] == "ونصف" && s_halvedUnits.Contains(_keys[i]))
+        {
+            count = 1.5m;
+            unitKey = _keys[i];
+        }
+        else
+        {
+            return false;
+        }
+
+        end = i + 2;
+        value = s_durationUnits[unitKey].Format(count);
+        return true;
     }
 
     /// <summary>
@@ -107,7 +145,7 @@ internal sealed partial class PatternRecognizer
     {
         end = i;
         value = null;
-        if (!TryCount(i, out int afterCount, out decimal count) || afterCount >= _keys.Length
+        if (!TryCount(i, out int afterCount, out decimal count) || count == 0 || IsAfterYearOrClockCue(i) || afterCount >= _keys.Length
             || _text.Tokens[afterCount].Type != TokenType.Word || !s_durationUnits.TryGetValue(_keys[afterCount], out DurationUnit unit))
         {
             return false;
@@ -115,10 +153,18 @@ internal sealed partial class PatternRecognizer
 
         end = afterCount + 1;
 
-        // "3 شهر مايو" names a day of a month; "5 years old" is an age.
-        if (end < _keys.Length && ((unit.Designator == 'M' && !unit.Time && s_months.ContainsKey(_keys[end])) || _keys[end] == "old"))
+        // "3 شهر مايو" names a day of a month, "5 يوم الأحد" a score before a day; "5 years old" is an age.
+        if (end < _keys.Length && ((unit.Designator == 'M' && !unit.Time && s_months.ContainsKey(_keys[end]))
+            || s_weekdays.Contains(_keys[end]) || _keys[end] == "old"))
         {
             return false;
+        }
+
+        // "3 سنوات ونصف".
+        if (end < _keys.Length && _keys[end] == "ونصف")
+        {
+            count += 0.5m;
+            end++;
         }
 
         value = unit.Format(count);
@@ -152,7 +198,17 @@ internal sealed partial class PatternRecognizer
             int clitics = prefix.EndsWith("ال", StringComparison.Ordinal) ? prefix.Length - 2 : prefix.Length;
             Token token = _text.Tokens[i];
             int start = token.Span.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(token.Span.Start, token.Span.Length), clitics);
-            candidate = new Candidate(start, token.Span.End, i, i + 1, EntityType.Duration, PatternConfidence, unit.Format(1), Candidate.PatternPriority);
+
+            // "سنتين ونصف" is two and a half units: 1.25 pairs.
+            int end = i + 1;
+            decimal pairs = 1;
+            if (end < _keys.Length && _keys[end] == "ونصف")
+            {
+                pairs = 1.25m;
+                end++;
+            }
+
+            candidate = new Candidate(start, _text.Tokens[end - 1].Span.End, i, end, EntityType.Duration, PatternConfidence, unit.Format(pairs), Candidate.PatternPriority);
             return true;
         }
 

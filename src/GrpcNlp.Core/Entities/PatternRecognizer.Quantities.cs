@@ -188,7 +188,8 @@ internal sealed partial class PatternRecognizer
     private bool TryQuantity(int i, out Candidate candidate)
     {
         candidate = default;
-        if (!TryCount(i, out int afterCount, out decimal count) || !TryMeasureUnit(afterCount, out int end, out string? code))
+        if (!TryCount(i, out int afterCount, out decimal count) || count == 0 || IsAfterYearOrClockCue(i)
+            || !TryMeasureUnit(afterCount, out int end, out string? code))
         {
             return false;
         }

@@ -153,6 +153,12 @@ internal sealed partial class PatternRecognizer
         ["تسعه"] = 9,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Ordinals from eleven to nineteen put these before "عشر": "الحادي عشر", "التاسع عشر".
+    private static readonly FrozenSet<string> s_ordinalUnits = new[]
+    {
+        "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     // Hundreds in one word, with either spelling of "مئة": "مئة", "مائتين", "ثلاثمئة", "خمسمائة".
     private static readonly FrozenDictionary<string, decimal> s_hundreds = BuildHundreds();
 
@@ -725,6 +731,13 @@ internal sealed partial class PatternRecognizer
             return false;
         }
 
+        // "عشر" after a unit or an ordinal is the second word of a teen ("الخمسة عشر", "القرن التاسع عشر"), not ten.
+        if (key is "عشر" or "عشره" && strip == 0 && i > 0 && IsTeenFirstWord(WithoutProclitics(_keys[i - 1])))
+        {
+            number = 0;
+            return false;
+        }
+
         bool unit = s_arabicUnits.TryGetValue(key, out number);
         if (unit && i + 1 < _keys.Length && _keys[i + 1] is "عشر" or "عشره" && number < 10)
         {
@@ -752,6 +765,43 @@ internal sealed partial class PatternRecognizer
 
         return false;
     }
+
+    private static bool IsTeenFirstWord(string key) =>
+        s_arabicUnits.ContainsKey(key) || s_ordinalUnits.Contains(key) || (key.EndsWith('ه') && s_ordinalUnits.Contains(key[..^1]));
+
+    /// <summary>The word without a leading conjunction, preposition and article ("وللعام" -> "عام"), for cue lookups.</summary>
+    private static string WithoutProclitics(string key)
+    {
+        int start = 0;
+        if (key.Length > start + 3 && key[start] is 'و' or 'ف')
+        {
+            start++;
+        }
+
+        if (key.Length > start + 3 && key[start] is 'ب' or 'ل' or 'ك')
+        {
+            start++;
+        }
+
+        if (key.Length > start + 3 && key[start] == 'ا' && key[start + 1] == 'ل')
+        {
+            start += 2;
+        }
+        else if (start > 0 && key[start - 1] == 'ل' && key.Length > start + 3 && key[start] == 'ل')
+        {
+            // "للعام": the preposition absorbed the article's alef.
+            start++;
+        }
+
+        return key[start..];
+    }
+
+    /// <summary>
+    /// The number at <paramref name="i"/> follows a word that makes it a year or an hour of the day
+    /// ("عام 1945", "لعام 1971", "الساعة 10", "year 2000"): it does not count a duration or a quantity.
+    /// </summary>
+    private bool IsAfterYearOrClockCue(int i) =>
+        i > 0 && _text.Tokens[i - 1].Type == TokenType.Word && WithoutProclitics(_keys[i - 1]) is "عام" or "سنه" or "ساعه" or "year" or "hour";
 
     /// <summary>Where a part joined by "و" starts: the token after a lone "و", or this token past an attached "و" (strip 1).</summary>
     private bool TryConjunct(int i, out int start, out int strip)

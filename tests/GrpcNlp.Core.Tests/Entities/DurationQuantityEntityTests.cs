@@ -53,12 +53,26 @@ public abstract class DurationQuantityEntityTests
     }
 
     [Theory]
+    [InlineData("انتظر المسافرون ساعة ونصف في المطار", "ساعة ونصف", "PT1.5H")]
+    [InlineData("انتظر المسافرون نصف ساعة في المطار", "نصف ساعة", "PT0.5H")]
+    [InlineData("قضى في السجن 3 سنوات ونصف", "3 سنوات ونصف", "P3.5Y")]
+    [InlineData("قضى في السجن سنتين ونصف", "سنتين ونصف", "P2.5Y")]
+    [InlineData("حكم الحزب نصف قرن", "نصف قرن", "P50Y")]
+    public void Halves_are_part_of_a_duration(string text, string expected, string value)
+    {
+        Assert.Contains((expected, EntityType.Duration, (string?)value), Patterns(text));
+    }
+
+    [Theory]
     [InlineData("أعلنت النتائج عام 2024 في العاصمة")]
     [InlineData("ولد الكاتب سنة 1950 في القرية")]
     [InlineData("بدأ الاجتماع الساعة 10 صباحا")]
     [InlineData("سيعقد الاجتماع يوم الأحد المقبل")]
     [InlineData("اجتمع الوزراء في 3 مايو الماضي")]
     [InlineData("حضر الاجتماع الأمينان العامين للحزبين")]
+    [InlineData("في نيسان عام 1945 عقد مؤتمر دولي")]
+    [InlineData("يبقى يوم 3 مايو لعام 1971 يوما تاريخيا")]
+    [InlineData("فاز الفريق 3 / 5 يوم الأحد الماضي")]
     [InlineData("The boy, 5 years old, was found safe")]
     [InlineData("The 15-year-old won the race")]
     public void Years_clock_times_and_dates_are_not_durations(string text)
@@ -84,7 +98,9 @@ public abstract class DurationQuantityEntityTests
     [InlineData("صودرت 40 كلغ من المخدرات", "40 كلغ", "40 kg")]
     [InlineData("زرع المزارعون 200 دونم بالقمح", "200 دونم", "200 dunam")]
     [InlineData("سار القطار بسرعة 300 كم/ساعة", "300 كم/ساعة", "300 km/h")]
+    [InlineData("ضخت المحطة 3 ملايين متر مكعب من الغاز", "3 ملايين متر مكعب", "3000000 m3")]
     [InlineData("The pipeline runs 300 km to the coast", "300 km", "300 km")]
+    [InlineData("The train reached 320 km/h on the test", "320 km/h", "320 km/h")]
     [InlineData("Output rose by two million barrels a day", "two million barrels", "2000000 bbl")]
     [InlineData("The plant makes 40 megawatts of power", "40 megawatts", "40 MW")]
     [InlineData("It was 20°C at noon", "20°C", "20 °C")]
@@ -120,6 +136,15 @@ public abstract class DurationQuantityEntityTests
     public void Compound_numbers_are_one_number(string text, string expected, string value)
     {
         Assert.Contains((expected, EntityType.Number, (string?)value), Patterns(text));
+    }
+
+    [Theory]
+    [InlineData("نشأ المذهب في القرن التاسع عشر في أوروبا")]
+    [InlineData("تراجعت المبيعات في الأشهر الاثني عشر الماضية")]
+    [InlineData("سمعنا صوتك طوال الخمسة عشر يوما الأولى")]
+    public void Ten_after_a_unit_or_an_ordinal_is_part_of_a_teen_not_ten(string text)
+    {
+        Assert.DoesNotContain(Patterns(text), m => m.Value is "10" or "P10D");
     }
 
     [Fact]
