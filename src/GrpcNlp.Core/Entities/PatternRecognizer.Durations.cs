@@ -84,6 +84,9 @@ internal sealed partial class PatternRecognizer
         ["قرنان"] = new(200, 'Y', false),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, DurationUnit>.AlternateLookup<ReadOnlySpan<char>> s_durationDualsBySpan =
+        s_durationDuals.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Proclitics a dual may carry ("لعامين", "خلال اليومين"); the span starts after all but the article.
     private static readonly string[] s_dualPrefixes = ["", "ال", "و", "ف", "ب", "ل", "وال", "فال", "بال", "وب", "ول", "فب", "فل"];
 
@@ -180,17 +183,23 @@ internal sealed partial class PatternRecognizer
             return false;
         }
 
+        // Every dual ends in "ين" or "ان"; most words stop here, and the rest look up spans, not substrings.
         string key = _keys[i];
+        if (key.Length < 5 || key[^1] != 'ن')
+        {
+            return false;
+        }
+
         foreach (string prefix in s_dualPrefixes)
         {
-            if (key.Length <= prefix.Length || !key.StartsWith(prefix, StringComparison.Ordinal)
-                || !s_durationDuals.TryGetValue(key[prefix.Length..], out DurationUnit unit))
+            ReadOnlySpan<char> rest = key.AsSpan(Math.Min(prefix.Length, key.Length));
+            if (key.Length <= prefix.Length || !key.StartsWith(prefix, StringComparison.Ordinal) || !s_durationDualsBySpan.TryGetValue(rest, out DurationUnit unit))
             {
                 continue;
             }
 
             // "العامين" is also "the two general ones" ("المديرين العامين").
-            if (prefix.EndsWith("ال", StringComparison.Ordinal) && key[prefix.Length..] is "عامين" or "عامان")
+            if (prefix.EndsWith("ال", StringComparison.Ordinal) && rest is "عامين" or "عامان")
             {
                 return false;
             }

@@ -83,6 +83,8 @@ internal sealed partial class PatternRecognizer
         ["مليار"] = 1_000_000_000m,
         ["مليارات"] = 1_000_000_000m,
         ["بليون"] = 1_000_000_000m,
+        ["بلايين"] = 1_000_000_000m,
+        ["تريليونات"] = 1_000_000_000_000m,
         ["تريليون"] = 1_000_000_000_000m,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -185,6 +187,11 @@ internal sealed partial class PatternRecognizer
         ["ملياري"] = 1_000_000_000m,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // Every word a number can start with (the keys of the tables above).
+    private static readonly FrozenSet<string> s_numberFirstWords = s_arabicNumberWords.Keys
+        .Concat(s_arabicUnits.Keys).Concat(s_hundreds.Keys).Concat(s_multiplierWords.Keys).Concat(s_constructDuals.Keys)
+        .ToFrozenSet(StringComparer.Ordinal);
+
     // English number words count only before a unit ("three weeks", "two million barrels").
     private static readonly FrozenDictionary<string, decimal> s_englishNumberWords = new Dictionary<string, decimal>
     {
@@ -268,6 +275,10 @@ internal sealed partial class PatternRecognizer
 
     private readonly AnalyzedText _text;
     private readonly string[] _keys;
+
+    // The last number parsed, by token (see TryNumber), and the last token known to start no English count.
+    private (int At, bool Found, int End, decimal Value) _number = (-1, false, 0, 0);
+    private int _notEnglishCountAt = -1;
 
     public PatternRecognizer(AnalyzedText text, string[] keys)
     {
@@ -616,6 +627,20 @@ internal sealed partial class PatternRecognizer
     /// </summary>
     private bool TryNumber(int i, out int end, out decimal number)
     {
+        // Money, durations, quantities and plain numbers all ask at the same token in turn.
+        if (_number.At != i)
+        {
+            bool found = ParseNumber(i, out int parsedEnd, out decimal parsed);
+            _number = (i, found, parsedEnd, parsed);
+        }
+
+        end = _number.End;
+        number = _number.Value;
+        return _number.Found;
+    }
+
+    private bool ParseNumber(int i, out int end, out decimal number)
+    {
         if (!TryNumberGroup(i, 0, out end, out number, out decimal scale))
         {
             return false;
@@ -644,6 +669,13 @@ internal sealed partial class PatternRecognizer
         end = i;
         scale = 1;
         if (i >= _keys.Length)
+        {
+            number = 0;
+            return false;
+        }
+
+        // Most tokens are words that start no number: one lookup turns them away.
+        if (strip == 0 && _text.Tokens[i].Type == TokenType.Word && (_keys[i].Length == 0 || char.IsAscii(_keys[i][0]) || !s_numberFirstWords.Contains(_keys[i])))
         {
             number = 0;
             return false;
@@ -840,8 +872,14 @@ internal sealed partial class PatternRecognizer
             return true;
         }
 
-        if (_text.Tokens[i].Type != TokenType.Word || !s_englishNumberWords.TryGetValue(_keys[i], out number))
+        if (_notEnglishCountAt == i)
         {
+            return false;
+        }
+
+        if (_text.Tokens[i].Type != TokenType.Word || _keys[i].Length == 0 || !char.IsAsciiLetterLower(_keys[i][0]) || !s_englishNumberWords.TryGetValue(_keys[i], out number))
+        {
+            _notEnglishCountAt = i;
             return false;
         }
 

@@ -157,6 +157,7 @@ public abstract class DurationQuantityEntityTests
     [InlineData("بلغت الصفقة مليون و300 ألف دولار", "مليون و300 ألف دولار", "USD 1300000")]
     [InlineData("بلغت الصفقة 3 ملايين دولار أمريكي", "3 ملايين دولار أمريكي", "USD 3000000")]
     [InlineData("بلغت الصفقة مليار دولار", "مليار دولار", "USD 1000000000")]
+    [InlineData("بلغت العائدات عشرة بلايين دولار", "عشرة بلايين دولار", "USD 10000000000")]
     public void Compound_amounts_of_money_are_one_amount(string text, string expected, string value)
     {
         Assert.Contains((expected, EntityType.Money, (string?)value), Patterns(text));
