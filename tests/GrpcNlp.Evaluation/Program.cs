@@ -10,6 +10,7 @@ var root = new RootCommand("Measures GrpcNlp.Core against public gold data.")
     TrainNerTask.Create(),
     TrainWordClassesTask.Create(),
     EntitiesTask.Create(),
+    PatternsTask.Create(),
     TrainSegmenterTask.Create(),
     TrainSentencesTask.Create(),
     SegmentationTask.Create(),

@@ -13,12 +13,14 @@ internal static class AnalyzeCommand
         Option<int> tokens = CountOption.Create("--tokens", "-t", "How many of the first tokens to list", 10, 0);
         Option<int> sentences = CountOption.Create("--sentences", "-n", "Maximum number of summary sentences", 3, 1);
         Option<int> parallel = CountOption.CreateParallel();
+        Option<string?> referenceDate = ReferenceDateOption.Create();
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("analyze", "Run the whole pipeline: language, tokens, entities and summary")
         {
             tokens,
             sentences,
             parallel,
+            referenceDate,
             files,
         };
 
@@ -27,11 +29,12 @@ internal static class AnalyzeCommand
             int tokensShown = parseResult.GetValue(tokens);
             EntityColors? colors = EntityColors.For(console, settings.Json);
             var summary = new SummarizeOptions { MaxSentences = parseResult.GetValue(sentences) };
+            EntityOptions? entities = ReferenceDateOption.ToEntityOptions(parseResult, referenceDate);
             await BatchProgress.RunAsync(console, "analyze", documents.Count, advance => BatchRunner.RunAsync(
                 documents,
                 parseResult.GetValue(parallel),
                 (document, token) => client.AnalyzeAsync(
-                    new AnalyzeRequest { Document = document, OffsetEncoding = settings.OffsetEncoding, Summary = summary },
+                    new AnalyzeRequest { Document = document, OffsetEncoding = settings.OffsetEncoding, Summary = summary, Entities = entities },
                     new CallOptions(cancellationToken: token)),
                 (document, response) =>
                 {

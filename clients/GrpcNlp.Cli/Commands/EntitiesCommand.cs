@@ -10,9 +10,11 @@ internal static class EntitiesCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
     {
+        Option<string?> referenceDate = ReferenceDateOption.Create();
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("entities", "Extract named entities and typed values (dates, numbers, money, ...)")
         {
+            referenceDate,
             files,
         };
 
@@ -20,10 +22,11 @@ internal static class EntitiesCommand
         {
             EntityColors? colors = EntityColors.For(console, settings.Json);
             void WriteEntities(ExtractEntitiesResponse response, TextWriter output) => PlainTextRenderer.WriteEntities(response, colors, output);
+            EntityOptions? options = ReferenceDateOption.ToEntityOptions(parseResult, referenceDate);
 
             if (documents.Count == 1)
             {
-                var request = new ExtractEntitiesRequest { Document = documents[0], OffsetEncoding = settings.OffsetEncoding };
+                var request = new ExtractEntitiesRequest { Document = documents[0], OffsetEncoding = settings.OffsetEncoding, Options = options };
                 ExtractEntitiesResponse response = await client
                     .ExtractEntitiesAsync(request, new CallOptions(cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
@@ -36,7 +39,7 @@ internal static class EntitiesCommand
             await BatchProgress.RunAsync(console, "entities", documents.Count, async advance =>
             {
                 await foreach (ExtractEntitiesResponse response in client
-                    .ExtractEntitiesBatchAsync(documents, options: null, settings.OffsetEncoding, cancellationToken)
+                    .ExtractEntitiesBatchAsync(documents, options, settings.OffsetEncoding, cancellationToken)
                     .ConfigureAwait(false))
                 {
                     ResponseWriter.Write(response, response.DocumentId, settings.Json, console.Out, WriteEntities);

@@ -31,7 +31,15 @@ public sealed class EntityExtractor
     internal EntityExtractor(Func<string, NerTagger?> taggers) => _taggers = taggers;
 
     /// <summary>Extracts the entities of <paramref name="text"/>, only of <paramref name="types"/> when not empty.</summary>
-    public EntityResult Extract(AnalyzedText text, IReadOnlyCollection<EntityType> types, CancellationToken cancellationToken)
+    public EntityResult Extract(AnalyzedText text, IReadOnlyCollection<EntityType> types, CancellationToken cancellationToken) =>
+        Extract(text, types, referenceDate: null, cancellationToken);
+
+    /// <summary>
+    /// Extracts the entities of <paramref name="text"/>, only of <paramref name="types"/> when not
+    /// empty; relative dates ("أمس", "tomorrow", "العام الماضي") and weekdays resolve against
+    /// <paramref name="referenceDate"/>, the day the text was written (null: they carry no value).
+    /// </summary>
+    public EntityResult Extract(AnalyzedText text, IReadOnlyCollection<EntityType> types, DateOnly? referenceDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(types);
@@ -48,7 +56,7 @@ public sealed class EntityExtractor
         }
 
         var candidates = new List<Candidate>();
-        new PatternRecognizer(text, keys).Recognize(candidates, cancellationToken);
+        new PatternRecognizer(text, keys, referenceDate).Recognize(candidates, cancellationToken);
         var names = new NameRecognizer(text, keys);
         int window = int.MaxValue;
         if (WantsNames(types) && _taggers(text.Language) is { } tagger)

@@ -64,6 +64,9 @@ internal sealed partial class PatternRecognizer
         ["dec"] = 12,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // First words of the two-word month names ("كانون الثاني", "تشرين الأول").
+    private static readonly FrozenSet<string> s_monthHeads = new[] { "كانون", "تشرين" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> s_weekdays = new[]
     {
         "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
@@ -275,15 +278,18 @@ internal sealed partial class PatternRecognizer
 
     private readonly AnalyzedText _text;
     private readonly string[] _keys;
+    private readonly DateOnly? _referenceDate;
 
     // The last number parsed, by token (see TryNumber), and the last token known to start no English count.
     private (int At, bool Found, int End, decimal Value) _number = (-1, false, 0, 0);
     private int _notEnglishCountAt = -1;
 
-    public PatternRecognizer(AnalyzedText text, string[] keys)
+    /// <summary>A recognizer of <paramref name="text"/>, whose folded tokens are <paramref name="keys"/>; relative dates resolve against <paramref name="referenceDate"/>.</summary>
+    public PatternRecognizer(AnalyzedText text, string[] keys, DateOnly? referenceDate = null)
     {
         _text = text;
         _keys = keys;
+        _referenceDate = referenceDate;
     }
 
     public static bool IsMonthOrWeekday(string key) => s_months.ContainsKey(key) || s_weekdays.Contains(key);
@@ -311,7 +317,21 @@ internal sealed partial class PatternRecognizer
 
             if (TryDate(i, out int end, out string? value))
             {
-                output.Add(Make(i, end, EntityType.Date, PatternConfidence, value));
+                output.Add(MakeDate(i, end, value));
+                i = end - 1;
+                continue;
+            }
+
+            if (TryTime(i, out end, out value))
+            {
+                output.Add(Make(i, end, EntityType.Time, PatternConfidence, value));
+                i = end - 1;
+                continue;
+            }
+
+            if (TryPhone(i, out end, out value))
+            {
+                output.Add(Make(i, end, EntityType.Phone, PatternConfidence, value));
                 i = end - 1;
                 continue;
             }
@@ -382,17 +402,15 @@ internal sealed partial class PatternRecognizer
                 next++;
             }
 
-            if (next < _keys.Length && TryCalendarDate(next, out end, out value))
+            if (next < _keys.Length && (TryCalendarDate(next, out end, out value) || TryHijriDate(next, out end, out value)))
             {
                 return true;
             }
 
-            end = start + 1;
-            value = null;
-            return true;
+            return TryWeekday(start, out end, out value);
         }
 
-        return TryCalendarDate(i, out end, out value);
+        return TryCalendarDate(i, out end, out value) || TryHijriDate(i, out end, out value) || TryRelativeDate(i, out end, out value);
     }
 
     private bool TryCalendarDate(int i, out int end, out string? value)
@@ -458,7 +476,10 @@ internal sealed partial class PatternRecognizer
         return true;
     }
 
-    private bool TryMonth(int i, out int end, out int month)
+    private bool TryMonth(int i, out int end, out int month) => TryMonthName(i, s_months, s_monthHeads, out end, out month);
+
+    /// <summary>A month of <paramref name="months"/> at token <paramref name="i"/>, of one word or of two starting with one of <paramref name="heads"/>.</summary>
+    private bool TryMonthName(int i, FrozenDictionary<string, int> months, FrozenSet<string> heads, out int end, out int month)
     {
         end = i;
         month = 0;
@@ -467,13 +488,13 @@ internal sealed partial class PatternRecognizer
             return false;
         }
 
-        if (i + 1 < _keys.Length && _keys[i] is "كانون" or "تشرين" && s_months.TryGetValue(_keys[i] + " " + _keys[i + 1], out month))
+        if (i + 1 < _keys.Length && heads.Contains(_keys[i]) && months.TryGetValue(_keys[i] + " " + _keys[i + 1], out month))
         {
             end = i + 2;
             return true;
         }
 
-        if (s_months.TryGetValue(_keys[i], out month))
+        if (months.TryGetValue(_keys[i], out month))
         {
             end = i + 1;
             return true;

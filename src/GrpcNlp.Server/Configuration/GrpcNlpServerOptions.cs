@@ -24,6 +24,13 @@ public sealed class GrpcNlpServerOptions
     [Range(1, int.MaxValue)]
     public int MaxBatchDocuments { get; set; } = 64;
 
+    /// <summary>
+    /// Most documents of one entity batch stream extracted at the same time (answers still go out
+    /// in the order the documents came); 0: one per processor.
+    /// </summary>
+    [Range(0, 1024)]
+    public int BatchConcurrency { get; set; }
+
     /// <summary>Most documents in one summary (unary or streamed).</summary>
     [Range(1, int.MaxValue)]
     public int MaxSummaryDocuments { get; set; } = 64;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoreEntities = GrpcNlp.Core.Entities;
 
 namespace GrpcNlp.Server.Mapping;
@@ -45,6 +46,13 @@ internal static partial class ProtoMapper
         V1.EntityType.Phone => CoreEntities.EntityType.Phone,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Entity types are validated before mapping."),
     };
+
+    /// <summary>The options' reference date, or null when it is empty or not a <c>YYYY-MM-DD</c> date (the validator rejects the latter).</summary>
+    public static DateOnly? ReferenceDate(V1.EntityOptions? options) =>
+        options is { ReferenceDate.Length: > 0 }
+        && DateOnly.TryParseExact(options.ReferenceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
+            ? date
+            : null;
 
     public static IReadOnlyCollection<CoreEntities.EntityType> ToCore(V1.EntityOptions? options)
     {

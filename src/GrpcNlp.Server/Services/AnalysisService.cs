@@ -102,7 +102,7 @@ public sealed class AnalysisService(
         AnalyzedText searchAnalyzed = tokenOptions == Core.Normalization.NormalizationOptions.Search
             ? analyzed
             : analyzer.Analyze(document.Text, document.Language, Core.Normalization.NormalizationOptions.Search, cancellationToken);
-        EntityResult entities = extractor.Extract(searchAnalyzed, ProtoMapper.ToCore(request.Entities), cancellationToken);
+        EntityResult entities = extractor.Extract(searchAnalyzed, ProtoMapper.ToCore(request.Entities), ProtoMapper.ReferenceDate(request.Entities), cancellationToken);
         SummaryResult summary = summarizer.Summarize([searchAnalyzed], ProtoMapper.ToCore(request.Summary), cancellationToken);
         string language = document.Language.Length > 0 ? document.Language : analyzed.Language;
         return new Analysis(document.Text.Length, language, normalized, analyzed, entities, summary);

@@ -2,6 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using GrpcNlp.Core.Languages;
 using GrpcNlp.Server.Configuration;
+using GrpcNlp.Server.Mapping;
 using GrpcNlp.V1;
 using Microsoft.Extensions.Options;
 
@@ -257,6 +258,11 @@ public sealed class RequestValidator
             {
                 errors.Add($"{path}.types[{i}]", $"unknown entity type {(int)type}");
             }
+        }
+
+        if (options.ReferenceDate.Length > 0 && ProtoMapper.ReferenceDate(options) is null)
+        {
+            errors.Add($"{path}.reference_date", $"'{options.ReferenceDate}' is not an ISO 8601 calendar date (YYYY-MM-DD)");
         }
     }
 

@@ -127,6 +127,22 @@ public sealed class CliEndToEndTests(ServerFixture server)
         Assert.NotEmpty(JsonParser.Default.Parse<ExtractEntitiesResponse>(lines[0]).Mentions);
     }
 
+    [Fact]
+    public async Task Reference_date_gives_relative_dates_their_value_for_one_document_and_for_a_batch()
+    {
+        string one = """{"id":"a","text":"وصل الوفد أمس إلى المدينة","language":"ar"}""";
+        string two = one + "\n" + """{"id":"b","text":"He leaves tomorrow.","language":"en"}""";
+
+        CliRun single = await CliRun.RunAsync(["entities", "--server", server.Address, "--jsonl-input", "--jsonl", "--reference-date", "2024-11-11"], stdin: one);
+        CliRun batch = await CliRun.RunAsync(["entities", "--server", server.Address, "--jsonl-input", "--jsonl", "-r", "2024-11-11"], stdin: two);
+
+        Assert.True(single.ExitCode == 0, single.ToString());
+        Assert.True(batch.ExitCode == 0, batch.ToString());
+        string Value(string line) => JsonParser.Default.Parse<ExtractEntitiesResponse>(line).Mentions.Single(m => m.Type == EntityType.Date).NormalizedValue;
+        Assert.Equal("2024-11-10", Value(single.Out.Trim()));
+        Assert.Equal(["2024-11-10", "2024-11-12"], batch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Value));
+    }
+
     private static async Task<string> WriteTempAsync(string text)
     {
         string path = Path.Combine(Path.GetTempPath(), $"grpcnlp-e2e-{Guid.NewGuid():N}.txt");

@@ -39,7 +39,7 @@ public abstract class EntityExtractorTests
     public void Weekday_is_a_date_without_value()
     {
         var dates = Mentions("سيعقد الاجتماع يوم الخميس المقبل", "ar", EntityType.Date);
-        Assert.Equal([("الخميس", EntityType.Date, (string?)null)], dates);
+        Assert.Equal([("الخميس المقبل", EntityType.Date, (string?)null)], dates);
     }
 
     [Fact]

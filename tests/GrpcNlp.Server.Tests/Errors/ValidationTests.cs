@@ -94,6 +94,37 @@ public sealed class ValidationTests(GrpcNlpServerFixture fixture) : ServerTestBa
     }
 
     [Theory]
+    [InlineData("2024-13-01")]
+    [InlineData("2024-02-30")]
+    [InlineData("11/11/2024")]
+    [InlineData("2024-11-11T10:00")]
+    [InlineData("yesterday")]
+    public async Task ExtractEntities_MalformedReferenceDate_IsInvalidArgument(string date)
+    {
+        var request = new ExtractEntitiesRequest
+        {
+            Document = new Document { Text = "وصل الوفد أمس" },
+            Options = new EntityOptions { ReferenceDate = date },
+        };
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Entities.ExtractEntitiesAsync(request, Call()).ResponseAsync);
+        RpcAssert.HasFieldViolation(error, "options.reference_date");
+    }
+
+    [Fact]
+    public async Task Analyze_MalformedReferenceDate_IsInvalidArgument_OnEntities()
+    {
+        var request = new AnalyzeRequest
+        {
+            Document = new Document { Text = "وصل الوفد أمس" },
+            Entities = new EntityOptions { ReferenceDate = "2024-1-5" },
+        };
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Analysis.AnalyzeAsync(request, Call()).ResponseAsync);
+        RpcAssert.HasFieldViolation(error, "entities.reference_date");
+    }
+
+    [Theory]
     [InlineData(-0.1f, 0.3f, "options.ratio")]
     [InlineData(1.5f, 0.3f, "options.ratio")]
     [InlineData(0.5f, -1f, "options.redundancy_weight")]

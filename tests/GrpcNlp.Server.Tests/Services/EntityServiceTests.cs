@@ -42,6 +42,78 @@ public sealed class EntityServiceTests(GrpcNlpServerFixture fixture) : ServerTes
     }
 
     [Fact]
+    public async Task ExtractEntities_ReferenceDate_ResolvesRelativeDates()
+    {
+        const string Text = "وصل الوفد أمس، ويعود الأحد المقبل. He leaves tomorrow.";
+        var request = new ExtractEntitiesRequest { Document = new Document { Text = Text }, Options = new EntityOptions() };
+        request.Options.Types_.Add(EntityType.Date);
+        ExtractEntitiesResponse without = await Client.ExtractEntitiesAsync(request, Call());
+        request.Options.ReferenceDate = "2024-11-13";
+        ExtractEntitiesResponse with = await Client.ExtractEntitiesAsync(request, Call());
+
+        Assert.Equal(["أمس", "الأحد المقبل", "tomorrow"], with.Mentions.Select(m => m.Text));
+        Assert.Equal(["2024-11-12", "2024-11-17", "2024-11-14"], with.Mentions.Select(m => m.NormalizedValue));
+        Assert.Equal(with.Mentions.Select(m => m.Text), without.Mentions.Select(m => m.Text));
+        Assert.All(without.Mentions, m => Assert.Equal(string.Empty, m.NormalizedValue));
+    }
+
+    [Fact]
+    public async Task StreamExtractEntities_ManyDocumentsExtractedConcurrently_AnswerInOrder()
+    {
+        // More documents than processors, of very different lengths: a short one after a long one
+        // is ready first, and must still be answered after it.
+        string[] texts = Enumerable.Range(0, 12)
+            .Select(i => string.Concat(Enumerable.Repeat(i % 2 == 0 ? Texts.Arabic + " " : Texts.English + " ", i % 3 == 0 ? 40 : 1)))
+            .ToArray();
+        using AsyncDuplexStreamingCall<StreamExtractEntitiesRequest, StreamExtractEntitiesResponse> call = Client.StreamExtractEntities(Call());
+        foreach ((string text, int i) in texts.Select((t, i) => (t, i)))
+        {
+            await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest
+            {
+                Document = new Document { Id = "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = text },
+            });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var answers = new List<ExtractEntitiesResponse>();
+        await foreach (StreamExtractEntitiesResponse answer in call.ResponseStream.ReadAllAsync())
+        {
+            answers.Add(answer.Result);
+        }
+
+        Assert.Equal(texts.Select((_, i) => "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), answers.Select(a => a.DocumentId));
+        for (int i = 0; i < texts.Length; i += 5)
+        {
+            ExtractEntitiesResponse unary = await Client.ExtractEntitiesAsync(
+                new ExtractEntitiesRequest { Document = new Document { Id = answers[i].DocumentId, Text = texts[i] } }, Call());
+            Assert.Equal(unary, answers[i]);
+        }
+    }
+
+    [Fact]
+    public async Task StreamExtractEntities_RejectedDocument_AnswersTheDocumentsBeforeItFirst()
+    {
+        using AsyncDuplexStreamingCall<StreamExtractEntitiesRequest, StreamExtractEntitiesResponse> call = Client.StreamExtractEntities(Call());
+        foreach (string id in (string[])["a", "b", "c"])
+        {
+            await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest { Document = new Document { Id = id, Text = Texts.Arabic } });
+        }
+
+        await call.RequestStream.WriteAsync(new StreamExtractEntitiesRequest { Document = new Document { Id = "bad", Text = string.Empty } });
+        var answered = new List<string>();
+        RpcException error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, async () =>
+        {
+            await foreach (StreamExtractEntitiesResponse answer in call.ResponseStream.ReadAllAsync())
+            {
+                answered.Add(answer.Result.DocumentId);
+            }
+        });
+
+        Assert.Equal(["a", "b", "c"], answered);
+        RpcAssert.HasFieldViolation(error, "document.text");
+    }
+
+    [Fact]
     public async Task StreamExtractEntities_AnswersEachDocumentInOrder_AsUnary()
     {
         string[] texts = [Texts.English, Texts.Arabic, Texts.Mixed, Texts.English];
