@@ -73,8 +73,10 @@ public abstract class DurationQuantityEntityTests
     [InlineData("في نيسان عام 1945 عقد مؤتمر دولي")]
     [InlineData("يبقى يوم 3 مايو لعام 1971 يوما تاريخيا")]
     [InlineData("فاز الفريق 3 / 5 يوم الأحد الماضي")]
+    [InlineData("ورد في المحضر رقم 9 عام ( 1921 ) ما يلي")]
     [InlineData("The boy, 5 years old, was found safe")]
     [InlineData("The 15-year-old won the race")]
+    [InlineData("Analysts cut their forecasts for the 1996 year on Monday")]
     public void Years_clock_times_and_dates_are_not_durations(string text)
     {
         Assert.DoesNotContain(Patterns(text, text[0] < 'ـ' ? "en" : "ar"), m => m.Type == EntityType.Duration);
