@@ -86,6 +86,8 @@ internal sealed partial class PatternRecognizer
         ["مليار"] = 1_000_000_000m,
         ["مليارات"] = 1_000_000_000m,
         ["بليون"] = 1_000_000_000m,
+        ["بلايين"] = 1_000_000_000m,
+        ["تريليونات"] = 1_000_000_000_000m,
         ["تريليون"] = 1_000_000_000_000m,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -123,6 +125,106 @@ internal sealed partial class PatternRecognizer
         ["ثمانين"] = 80,
         ["تسعون"] = 90,
         ["تسعين"] = 90,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Units that start a compound ("خمسة عشر", "خمسة وعشرين", "أحد عشر", "واحد وعشرين").
+    private static readonly FrozenDictionary<string, decimal> s_arabicUnits = new Dictionary<string, decimal>
+    {
+        ["واحد"] = 1,
+        ["احد"] = 1,
+        ["احدي"] = 1,
+        ["اثنان"] = 2,
+        ["اثنين"] = 2,
+        ["اثنا"] = 2,
+        ["اثني"] = 2,
+        ["اثنتان"] = 2,
+        ["اثنتين"] = 2,
+        ["اثنتا"] = 2,
+        ["اثنتي"] = 2,
+        ["ثلاث"] = 3,
+        ["ثلاثه"] = 3,
+        ["اربع"] = 4,
+        ["اربعه"] = 4,
+        ["خمس"] = 5,
+        ["خمسه"] = 5,
+        ["ست"] = 6,
+        ["سته"] = 6,
+        ["سبع"] = 7,
+        ["سبعه"] = 7,
+        ["ثماني"] = 8,
+        ["ثمان"] = 8,
+        ["ثمانيه"] = 8,
+        ["تسع"] = 9,
+        ["تسعه"] = 9,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Ordinals from eleven to nineteen put these before "عشر": "الحادي عشر", "التاسع عشر".
+    private static readonly FrozenSet<string> s_ordinalUnits = new[]
+    {
+        "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Hundreds in one word, with either spelling of "مئة": "مئة", "مائتين", "ثلاثمئة", "خمسمائة".
+    private static readonly FrozenDictionary<string, decimal> s_hundreds = BuildHundreds();
+
+    // A multiplier word alone is a number: "مليون برميل", "ألفين"; see s_constructDuals for "مليوني برميل".
+    private static readonly FrozenDictionary<string, (decimal Count, decimal Scale)> s_multiplierWords = new Dictionary<string, (decimal, decimal)>
+    {
+        ["الف"] = (1, 1_000m),
+        ["الفان"] = (2, 1_000m),
+        ["الفين"] = (2, 1_000m),
+        ["مليون"] = (1, 1_000_000m),
+        ["مليونان"] = (2, 1_000_000m),
+        ["مليونين"] = (2, 1_000_000m),
+        ["مليار"] = (1, 1_000_000_000m),
+        ["ملياران"] = (2, 1_000_000_000m),
+        ["مليارين"] = (2, 1_000_000_000m),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Duals in construct state ("مليوني برميل", "ألفي شخص") are numbers only before the noun they
+    // count: "حشد مليوني في الميدان" is a million-strong crowd.
+    private static readonly FrozenDictionary<string, decimal> s_constructDuals = new Dictionary<string, decimal>
+    {
+        ["الفي"] = 1_000m,
+        ["مليوني"] = 1_000_000m,
+        ["ملياري"] = 1_000_000_000m,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Every word a number can start with (the keys of the tables above).
+    private static readonly FrozenSet<string> s_numberFirstWords = s_arabicNumberWords.Keys
+        .Concat(s_arabicUnits.Keys).Concat(s_hundreds.Keys).Concat(s_multiplierWords.Keys).Concat(s_constructDuals.Keys)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    // English number words count only before a unit ("three weeks", "two million barrels").
+    private static readonly FrozenDictionary<string, decimal> s_englishNumberWords = new Dictionary<string, decimal>
+    {
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["seventy"] = 70,
+        ["eighty"] = 80,
+        ["ninety"] = 90,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> s_currencies = new Dictionary<string, string>
@@ -177,6 +279,10 @@ internal sealed partial class PatternRecognizer
     private readonly AnalyzedText _text;
     private readonly string[] _keys;
     private readonly DateOnly? _referenceDate;
+
+    // The last number parsed, by token (see TryNumber), and the last token known to start no English count.
+    private (int At, bool Found, int End, decimal Value) _number = (-1, false, 0, 0);
+    private int _notEnglishCountAt = -1;
 
     /// <summary>A recognizer of <paramref name="text"/>, whose folded tokens are <paramref name="keys"/>; relative dates resolve against <paramref name="referenceDate"/>.</summary>
     public PatternRecognizer(AnalyzedText text, string[] keys, DateOnly? referenceDate = null)
@@ -234,6 +340,20 @@ internal sealed partial class PatternRecognizer
             {
                 output.Add(Make(i, end, EntityType.Money, PatternConfidence, value));
                 i = end - 1;
+                continue;
+            }
+
+            if (TryDuration(i, out Candidate duration))
+            {
+                output.Add(duration);
+                i = duration.EndToken - 1;
+                continue;
+            }
+
+            if (TryQuantity(i, out Candidate quantity))
+            {
+                output.Add(quantity);
+                i = quantity.EndToken - 1;
                 continue;
             }
 
@@ -522,24 +642,282 @@ internal sealed partial class PatternRecognizer
         return false;
     }
 
+    /// <summary>
+    /// A number: digits or number words, with a multiplier ("3 ملايين", "1.5 million"), and smaller
+    /// parts joined by "و" after a multiplier ("مليون و300 ألف" = 1300000, "5 آلاف و200" = 5200).
+    /// </summary>
     private bool TryNumber(int i, out int end, out decimal number)
     {
-        end = i;
-        number = 0;
-        if (i >= _keys.Length)
+        // Money, durations, quantities and plain numbers all ask at the same token in turn.
+        if (_number.At != i)
+        {
+            bool found = ParseNumber(i, out int parsedEnd, out decimal parsed);
+            _number = (i, found, parsedEnd, parsed);
+        }
+
+        end = _number.End;
+        number = _number.Value;
+        return _number.Found;
+    }
+
+    private bool ParseNumber(int i, out int end, out decimal number)
+    {
+        if (!TryNumberGroup(i, 0, out end, out number, out decimal scale))
         {
             return false;
         }
 
-        bool parsed = _text.Tokens[i].Type == TokenType.Number
-            ? TryParseNumber(_keys[i], out number)
-            : _text.Tokens[i].Type == TokenType.Word && s_arabicNumberWords.TryGetValue(_keys[i], out number);
-        if (!parsed)
+        // A part joins only when it is smaller than the multiplier before it, so that "5 ملايين و3
+        // ملايين" stays two numbers; the joined part's own multiplier bounds the next part.
+        while (scale > 1 && TryConjunct(end, out int start, out int strip)
+            && TryNumberGroup(start, strip, out int after, out decimal part, out decimal partScale) && part < scale)
         {
+            number += part;
+            end = after;
+            scale = partScale;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One part of a number: a value below a thousand in digits or words, or a multiplier word alone
+    /// ("مليون", "ألفين"), then an optional multiplier; <paramref name="scale"/> is that multiplier (1 if none).
+    /// <paramref name="strip"/> chars of the first token (an attached "و") are not part of the number.
+    /// </summary>
+    private bool TryNumberGroup(int i, int strip, out int end, out decimal number, out decimal scale)
+    {
+        end = i;
+        scale = 1;
+        if (i >= _keys.Length)
+        {
+            number = 0;
+            return false;
+        }
+
+        // Most tokens are words that start no number: one lookup turns them away.
+        if (strip == 0 && _text.Tokens[i].Type == TokenType.Word && (_keys[i].Length == 0 || char.IsAscii(_keys[i][0]) || !s_numberFirstWords.Contains(_keys[i])))
+        {
+            number = 0;
+            return false;
+        }
+
+        string key = strip == 0 ? _keys[i] : _keys[i][strip..];
+        if (_text.Tokens[i].Type == TokenType.Word && s_multiplierWords.TryGetValue(key, out (decimal Count, decimal Scale) alone))
+        {
+            number = alone.Count * alone.Scale;
+            scale = alone.Scale;
+            end = i + 1;
+            return true;
+        }
+
+        if (_text.Tokens[i].Type == TokenType.Word && s_constructDuals.TryGetValue(key, out decimal dualScale) && i + 1 < _keys.Length
+            && _text.Tokens[i + 1].Type == TokenType.Word && !_keys[i + 1].StartsWith("ال", StringComparison.Ordinal)
+            && !Lexicons.StopWords.Contains(_keys[i + 1]))
+        {
+            number = 2 * dualScale;
+            scale = dualScale;
+            end = i + 1;
+            return true;
+        }
+
+        if (!TrySmallNumber(i, strip, out end, out number))
+        {
+            return false;
+        }
+
+        if (end < _keys.Length && s_multipliers.TryGetValue(_keys[end], out decimal multiplier))
+        {
+            number *= multiplier;
+            scale = multiplier;
+            end++;
+        }
+
+        return true;
+    }
+
+    /// <summary>A number token, or Arabic number words: "خمسة", "خمسة عشر", "خمسة وعشرين", "ثلاثمئة وخمسين".</summary>
+    private bool TrySmallNumber(int i, int strip, out int end, out decimal number)
+    {
+        end = i;
+        number = 0;
+        string key = strip == 0 ? _keys[i] : _keys[i][strip..];
+        TokenType type = _text.Tokens[i].Type;
+        if (type == TokenType.Number || (strip > 0 && key.Length > 0 && char.IsAsciiDigit(key[0])))
+        {
+            if (!TryParseNumber(key, out number))
+            {
+                return false;
+            }
+
+            end = i + 1;
+            return true;
+        }
+
+        if (type != TokenType.Word)
+        {
+            return false;
+        }
+
+        if (s_hundreds.TryGetValue(key, out number))
+        {
+            end = i + 1;
+            if (TryConjunct(end, out int start, out int partStrip) && TryWordsBelowHundred(start, partStrip, out int after, out decimal part))
+            {
+                number += part;
+                end = after;
+            }
+
+            return true;
+        }
+
+        return TryWordsBelowHundred(i, strip, out end, out number);
+    }
+
+    private bool TryWordsBelowHundred(int i, int strip, out int end, out decimal number)
+    {
+        end = i;
+        string key = strip == 0 ? _keys[i] : _keys[i][strip..];
+        if (_text.Tokens[i].Type != TokenType.Word)
+        {
+            number = 0;
+            return false;
+        }
+
+        // "عشر" after a unit or an ordinal is the second word of a teen ("الخمسة عشر", "القرن التاسع عشر"), not ten.
+        if (key is "عشر" or "عشره" && strip == 0 && i > 0 && IsTeenFirstWord(WithoutProclitics(_keys[i - 1])))
+        {
+            number = 0;
+            return false;
+        }
+
+        bool unit = s_arabicUnits.TryGetValue(key, out number);
+        if (unit && i + 1 < _keys.Length && _keys[i + 1] is "عشر" or "عشره" && number < 10)
+        {
+            // "خمسة عشر", "أحد عشر", "اثنتا عشرة".
+            number += 10;
+            end = i + 2;
+            return true;
+        }
+
+        if (unit && TryConjunct(i + 1, out int start, out int tensStrip) && tensStrip == 1
+            && s_arabicNumberWords.TryGetValue(_keys[start][1..], out decimal tens) && tens >= 20)
+        {
+            // "خمسة وعشرين": the units come first.
+            number += tens;
+            end = start + 1;
+            return true;
+        }
+
+        // واحد, أحد and اثنان count only inside a compound: alone they are too often other words.
+        if (s_arabicNumberWords.TryGetValue(key, out number))
+        {
+            end = i + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsTeenFirstWord(string key) =>
+        s_arabicUnits.ContainsKey(key) || s_ordinalUnits.Contains(key) || (key.EndsWith('ه') && s_ordinalUnits.Contains(key[..^1]));
+
+    /// <summary>The word without a leading conjunction, preposition and article ("وللعام" -> "عام"), for cue lookups.</summary>
+    private static string WithoutProclitics(string key)
+    {
+        int start = 0;
+        if (key.Length > start + 3 && key[start] is 'و' or 'ف')
+        {
+            start++;
+        }
+
+        if (key.Length > start + 3 && key[start] is 'ب' or 'ل' or 'ك')
+        {
+            start++;
+        }
+
+        if (key.Length > start + 3 && key[start] == 'ا' && key[start + 1] == 'ل')
+        {
+            start += 2;
+        }
+        else if (start > 0 && key[start - 1] == 'ل' && key.Length > start + 3 && key[start] == 'ل')
+        {
+            // "للعام": the preposition absorbed the article's alef.
+            start++;
+        }
+
+        return key[start..];
+    }
+
+    /// <summary>
+    /// The number at <paramref name="i"/> follows a word that makes it a year or an hour of the day
+    /// ("عام 1945", "لعام 1971", "الساعة 10", "year 2000"): it does not count a duration or a quantity.
+    /// </summary>
+    private bool IsAfterYearOrClockCue(int i) =>
+        i > 0 && _text.Tokens[i - 1].Type == TokenType.Word && WithoutProclitics(_keys[i - 1]) is "عام" or "سنه" or "ساعه" or "year" or "hour";
+
+    /// <summary>Where a part joined by "و" starts: the token after a lone "و", or this token past an attached "و" (strip 1).</summary>
+    private bool TryConjunct(int i, out int start, out int strip)
+    {
+        start = i;
+        strip = 0;
+        if (i >= _keys.Length || _text.Tokens[i].Type != TokenType.Word)
+        {
+            return false;
+        }
+
+        string key = _keys[i];
+        if (key == "و")
+        {
+            start = i + 1;
+            return start < _keys.Length;
+        }
+
+        if (key.Length > 1 && key[0] == 'و')
+        {
+            strip = 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A number before a unit: <see cref="TryNumber"/>, or English number words ("three", "twenty-five",
+    /// "two million"), which are not numbers on their own ("one" is too often a pronoun).
+    /// </summary>
+    private bool TryCount(int i, out int end, out decimal number)
+    {
+        if (TryNumber(i, out end, out number))
+        {
+            return true;
+        }
+
+        if (_notEnglishCountAt == i)
+        {
+            return false;
+        }
+
+        if (_text.Tokens[i].Type != TokenType.Word || _keys[i].Length == 0 || !char.IsAsciiLetterLower(_keys[i][0]) || !s_englishNumberWords.TryGetValue(_keys[i], out number))
+        {
+            _notEnglishCountAt = i;
             return false;
         }
 
         end = i + 1;
+        if (number >= 20 && number < 100 && number % 10 == 0 && end + 1 < _keys.Length && _keys[end] == "-"
+            && s_englishNumberWords.TryGetValue(_keys[end + 1], out decimal units) && units < 10)
+        {
+            number += units;
+            end += 2;
+        }
+
+        if (end < _keys.Length && _keys[end] == "hundred")
+        {
+            number *= 100;
+            end++;
+        }
+
         if (end < _keys.Length && s_multipliers.TryGetValue(_keys[end], out decimal multiplier))
         {
             number *= multiplier;
@@ -547,6 +925,27 @@ internal sealed partial class PatternRecognizer
         }
 
         return true;
+    }
+
+    private static FrozenDictionary<string, decimal> BuildHundreds()
+    {
+        var hundreds = new Dictionary<string, decimal>(StringComparer.Ordinal)
+        {
+            ["مئه"] = 100,
+            ["مائه"] = 100,
+            ["مئتان"] = 200,
+            ["مئتين"] = 200,
+            ["مائتان"] = 200,
+            ["مائتين"] = 200,
+        };
+        (string Prefix, decimal Value)[] prefixes = [("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7), ("ثمان", 8), ("ثماني", 8), ("تسع", 9)];
+        foreach ((string prefix, decimal value) in prefixes)
+        {
+            hundreds[prefix + "مئه"] = value * 100;
+            hundreds[prefix + "مائه"] = value * 100;
+        }
+
+        return hundreds.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private bool IsAdjacent(int i) => i + 1 < _text.Tokens.Count && _text.Tokens[i].Span.End == _text.Tokens[i + 1].Span.Start;
