@@ -6,7 +6,7 @@ namespace GrpcNlp.Core.Entities;
 
 /// <summary>Finds pattern entities and named entities in an analyzed text and groups mentions.</summary>
 /// <remarks>
-/// Pattern entities (numbers, percentages, money, dates, ordinals, URLs, e-mails) come from token-level
+/// Pattern entities (dates, times, phone numbers, money, durations, quantities, numbers, percentages, ordinals, URLs, e-mails) come from token-level
 /// recognizers. Names come from the statistical tagger shipped for the text's language (Arabic,
 /// English); for other languages from a gazetteer (longest match, Arabic proclitics stripped) and
 /// title rules, then from later bare mentions of names already found. Overlaps keep the longer span,

@@ -5,7 +5,7 @@ using GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Core.Entities;
 
-/// <summary>Token-level recognizers for numbers, percentages, money, dates, ordinals, URLs and e-mails.</summary>
+/// <summary>Token-level recognizers for dates (Gregorian, Hijri, relative), times, phone numbers, money, durations, quantities, numbers, percentages, ordinals, URLs and e-mails.</summary>
 internal sealed partial class PatternRecognizer
 {
     private const float PatternConfidence = 0.95f;
