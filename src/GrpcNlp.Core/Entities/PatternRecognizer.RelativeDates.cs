@@ -141,6 +141,13 @@ internal sealed partial class PatternRecognizer
 
         // "اليوم الأول" (the first day), "اليوم العالمي" (the world day) are a day, not today;
         // "اليوم الأحد" (today, Sunday) is today.
+        // "قبل ثلاثة أيام", "منذ عامين": a date that long before the reference date.
+        if (key is "قبل" or "منذ" && i + 1 < _keys.Length && TryDuration(i + 1, out Candidate ago) && TryShift(ago.Value, -1, out value))
+        {
+            end = ago.EndToken;
+            return true;
+        }
+
         if (s_relativeDays.TryGetValue(key, out int offset)
             && !(key == "اليوم" && i + 1 < _keys.Length && _keys[i + 1].StartsWith("ال", StringComparison.Ordinal) && !s_weekdays.Contains(_keys[i + 1])))
         {
@@ -217,7 +224,47 @@ internal sealed partial class PatternRecognizer
     }
 
     private static bool IsRelativeHead(string key) =>
-        s_relativeDays.ContainsKey(key) || s_periods.ContainsKey(key) || key is "هذا" or "هذه" or "اول" or "بعد";
+        s_relativeDays.ContainsKey(key) || s_periods.ContainsKey(key) || key is "هذا" or "هذه" or "اول" or "بعد" or "قبل" or "منذ";
+
+    /// <summary>The date "<paramref name="duration"/> ago" when "ago" follows the duration, else null.</summary>
+    private Candidate? DateAgo(Candidate duration)
+    {
+        int end = duration.EndToken;
+        if (end >= _keys.Length || _keys[end] != "ago" || !TryShift(duration.Value, -1, out string? value))
+        {
+            return null;
+        }
+
+        return Make(duration.FirstToken, end + 1, EntityType.Date, PatternConfidence, value);
+    }
+
+    /// <summary>
+    /// Whether an ISO 8601 duration of whole days, weeks, months or years (<c>P3D</c>, <c>P2W</c>,
+    /// <c>P1M</c>, <c>P30Y</c>) names a date when counted from the reference date in
+    /// <paramref name="direction"/> (-1 back); <paramref name="value"/> is that date at the
+    /// duration's own precision (a day, an ISO week, a month, a year), or null without a reference
+    /// date. Hours and fractions are no date.
+    /// </summary>
+    private bool TryShift(string? duration, int direction, out string? value)
+    {
+        value = null;
+        if (duration is not { Length: >= 3 } || duration[0] != 'P' || duration[1] == 'T'
+            || !int.TryParse(duration.AsSpan(1, duration.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out int count)
+            || duration[^1] is not ('D' or 'W' or 'M' or 'Y'))
+        {
+            return false;
+        }
+
+        // Counted from the reference date, a date must stay within years 1 to 9999 (DateOnly's
+        // range): "منذ 5000 عام" is a date without a value.
+        if (_referenceDate is not { } reference || count > (duration[^1] switch { 'D' => 365, 'W' => 52, 'M' => 12, _ => 1 }) * (reference.Year - 1))
+        {
+            return true;
+        }
+
+        value = Shifted(reference, duration[^1], direction * count);
+        return true;
+    }
 
     /// <summary>A DATE found at token <paramref name="first"/>, its span without a proclitic written onto a relative date.</summary>
     private Candidate MakeDate(int first, int end, string? value)
@@ -253,26 +300,30 @@ internal sealed partial class PatternRecognizer
         return Day(offset);
     }
 
-    // ISO 8601: a week as "2024-W45", a month as "2024-10", a year as "2023".
     private string? PeriodValue(Period period, Direction direction)
     {
-        if (_referenceDate is not { } reference)
-        {
-            return null;
-        }
-
         int step = direction switch
         {
             Direction.Past => -1,
             Direction.Future => 1,
             _ => 0,
         };
-        switch (period)
+        return _referenceDate is { } reference ? Shifted(reference, period switch { Period.Week => 'W', Period.Month => 'M', _ => 'Y' }, step) : null;
+    }
+
+    // The reference date moved by `step` units (D, W, M or Y, as in ISO 8601 durations), written at
+    // the unit's precision in ISO 8601: a day "2024-11-10", a week "2024-W45", a month "2024-10",
+    // a year "2023".
+    private static string Shifted(DateOnly reference, char unit, int step)
+    {
+        switch (unit)
         {
-            case Period.Week:
+            case 'D':
+                return reference.AddDays(step).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case 'W':
                 DateTime day = reference.AddDays(7 * step).ToDateTime(TimeOnly.MinValue);
                 return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(day):D4}-W{ISOWeek.GetWeekOfYear(day):D2}");
-            case Period.Month:
+            case 'M':
                 DateOnly month = reference.AddMonths(step);
                 return string.Create(CultureInfo.InvariantCulture, $"{month.Year:D4}-{month.Month:D2}");
             default:

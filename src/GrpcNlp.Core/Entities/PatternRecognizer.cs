@@ -345,8 +345,10 @@ internal sealed partial class PatternRecognizer
 
             if (TryDuration(i, out Candidate duration))
             {
-                output.Add(duration);
-                i = duration.EndToken - 1;
+                // "three days ago" is a date.
+                Candidate found = DateAgo(duration) ?? duration;
+                output.Add(found);
+                i = found.EndToken - 1;
                 continue;
             }
 

@@ -84,6 +84,27 @@ public abstract class HijriAndRelativeDateTests
     public void English_relative_dates_resolve_against_the_reference_date(string text, string expected, string value) =>
         Assert.Contains((expected, (string?)value), Dates(text, s_reference, "en"));
 
+    [Theory]
+    [InlineData("وصل الوفد قبل ثلاثة أيام إلى المدينة", "قبل ثلاثة أيام", "2024-11-08")]
+    [InlineData("تأسست الشركة منذ 30 عاما في القاهرة", "منذ 30 عاما", "1994")]
+    [InlineData("اندلعت الأزمة قبل أسبوعين تقريبا", "قبل أسبوعين", "2024-W44")]
+    [InlineData("ارتفعت الأسعار قبل ثلاثة أشهر", "قبل ثلاثة أشهر", "2024-08")]
+    [InlineData("He left three days ago for Paris.", "three days ago", "2024-11-08")]
+    [InlineData("The firm was founded 30 years ago.", "30 years ago", "1994")]
+    public void A_duration_before_the_reference_date_is_a_date(string text, string expected, string value)
+    {
+        string language = text[0] < 'ء' ? "en" : "ar";
+        Assert.Contains((expected, (string?)value), Dates(text, s_reference, language));
+    }
+
+    [Fact]
+    public void Hours_ago_and_absurd_spans_are_no_dated_value()
+    {
+        Assert.Empty(Dates("وصل الوفد قبل ساعتين", s_reference));
+        Assert.Contains(("منذ 5000 عام", (string?)null), Dates("بنيت المدينة منذ 5000 عام", s_reference));
+        Assert.Contains(("قبل ثلاثة أيام", (string?)null), Dates("وصل الوفد قبل ثلاثة أيام", reference: null));
+    }
+
     [Fact]
     public void Without_a_reference_date_relative_dates_have_no_value()
     {
