@@ -11,10 +11,15 @@ internal static class EntitiesCommand
     public static Command Create(GlobalOptions global, CliConsole console)
     {
         Option<string?> referenceDate = ReferenceDateOption.Create();
+        var groupAcross = new Option<bool>("--group-across-documents", "-g")
+        {
+            Description = "With several inputs: number the entities across all of them (a 'batch' column; batch_entity in JSON)",
+        };
         Argument<string[]> files = InputFiles.CreateArgument();
         var command = new Command("entities", "Extract named entities and typed values (dates, numbers, money, ...)")
         {
             referenceDate,
+            groupAcross,
             files,
         };
 
@@ -23,6 +28,11 @@ internal static class EntitiesCommand
             EntityColors? colors = EntityColors.For(console, settings.Json);
             void WriteEntities(ExtractEntitiesResponse response, TextWriter output) => PlainTextRenderer.WriteEntities(response, colors, output);
             EntityOptions? options = ReferenceDateOption.ToEntityOptions(parseResult, referenceDate);
+            if (parseResult.GetValue(groupAcross))
+            {
+                options ??= new EntityOptions();
+                options.GroupAcrossDocuments = true;
+            }
 
             if (documents.Count == 1)
             {

@@ -144,14 +144,21 @@ internal static class PlainTextRenderer
             return;
         }
 
-        var table = new TextTable("entity", "type", "mentions", "salience");
+        // Entities numbered across the documents of a batch get a column with that number.
+        bool numbered = entities.Any(e => e.BatchEntity > 0);
+        var table = numbered
+            ? new TextTable("entity", "type", "mentions", "salience", "batch")
+            : new TextTable("entity", "type", "mentions", "salience");
         foreach (Entity entity in entities)
         {
-            table.AddRow(
+            string[] row =
+            [
                 entity.CanonicalName,
                 Name(entity.Type),
                 entity.MentionIndices.Count.ToString(CultureInfo.InvariantCulture),
-                Score(entity.Salience));
+                Score(entity.Salience),
+            ];
+            table.AddRow(numbered ? [.. row, entity.BatchEntity.ToString(CultureInfo.InvariantCulture)] : row);
         }
 
         // One table for alignment, printed row by row so that each entity's mentions follow it.

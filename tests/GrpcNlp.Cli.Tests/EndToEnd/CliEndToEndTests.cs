@@ -143,6 +143,25 @@ public sealed class CliEndToEndTests(ServerFixture server)
         Assert.Equal(["2024-11-10", "2024-11-12"], batch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Value));
     }
 
+    [Fact]
+    public async Task Group_across_documents_numbers_the_entities_of_a_batch_in_json_and_in_a_batch_column()
+    {
+        string input = string.Join('\n',
+            """{"id":"a","text":"قال الرئيس الأمريكي جو بايدن إن المحادثات في القاهرة كانت مثمرة.","language":"ar"}""",
+            """{"id":"b","text":"وأكد بايدن أن الوفد سيعود إلى القاهرة الأسبوع المقبل.","language":"ar"}""");
+
+        CliRun json = await CliRun.RunAsync(["entities", "--server", server.Address, "--jsonl-input", "--jsonl", "--group-across-documents"], stdin: input);
+        CliRun plain = await CliRun.RunAsync(["entities", "--server", server.Address, "--jsonl-input", "-g"], stdin: input);
+
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        ExtractEntitiesResponse[] answers = json.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JsonParser.Default.Parse<ExtractEntitiesResponse>).ToArray();
+        int Number(int document, string name) => answers[document].Entities.Single(e => e.CanonicalName == name).BatchEntity;
+        Assert.Equal(Number(0, "جو بايدن"), Number(1, "بايدن"));
+        Assert.Equal(Number(0, "القاهرة"), Number(1, "القاهرة"));
+        Assert.Contains("batch", plain.Out, StringComparison.Ordinal);
+    }
+
     private static async Task<string> WriteTempAsync(string text)
     {
         string path = Path.Combine(Path.GetTempPath(), $"grpcnlp-e2e-{Guid.NewGuid():N}.txt");
