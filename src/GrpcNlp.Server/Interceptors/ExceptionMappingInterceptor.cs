@@ -10,8 +10,27 @@ namespace GrpcNlp.Server.Interceptors;
 /// an expired deadline DEADLINE_EXCEEDED (neither is a server error); anything else is logged
 /// and becomes INTERNAL with a generic message, so no exception text or stack trace reaches a client.
 /// </summary>
-public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger) : Interceptor
+public sealed class ExceptionMappingInterceptor : Interceptor
 {
+    // How long a read or write error waits for the call's token to say the client went away.
+    private static readonly TimeSpan s_abortGrace = TimeSpan.FromMilliseconds(500);
+
+    private readonly ILogger<ExceptionMappingInterceptor> _logger;
+    private readonly TimeSpan _abortGrace;
+
+    /// <summary>Creates the interceptor that logs server errors to <paramref name="logger"/>.</summary>
+    public ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger)
+        : this(logger, s_abortGrace)
+    {
+    }
+
+    /// <summary>As the public constructor, with the wait for a late cancellation given (tests).</summary>
+    internal ExceptionMappingInterceptor(ILogger<ExceptionMappingInterceptor> logger, TimeSpan abortGrace)
+    {
+        _logger = logger;
+        _abortGrace = abortGrace;
+    }
+
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
@@ -22,7 +41,7 @@ public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingIntercep
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Map(exception, context);
+            throw await MapAsync(exception, context).ConfigureAwait(false);
         }
     }
 
@@ -36,7 +55,7 @@ public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingIntercep
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Map(exception, context);
+            throw await MapAsync(exception, context).ConfigureAwait(false);
         }
     }
 
@@ -50,7 +69,7 @@ public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingIntercep
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Map(exception, context);
+            throw await MapAsync(exception, context).ConfigureAwait(false);
         }
     }
 
@@ -64,8 +83,28 @@ public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingIntercep
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Map(exception, context);
+            throw await MapAsync(exception, context).ConfigureAwait(false);
         }
+    }
+
+    private async Task<RpcException> MapAsync(Exception exception, ServerCallContext context)
+    {
+        // Kestrel fails the reads and writes of a stream the client reset at once, but cancels the
+        // call's token a moment later from the thread pool: a read or write error before the token
+        // is set gets that moment before it counts as a server error.
+        if (exception is IOException or OperationCanceledException && !context.CancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_abortGrace, context.CancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client did go away.
+            }
+        }
+
+        return Map(exception, context);
     }
 
     private RpcException Map(Exception exception, ServerCallContext context)
@@ -78,15 +117,15 @@ public sealed class ExceptionMappingInterceptor(ILogger<ExceptionMappingIntercep
         {
             if (context.Deadline <= DateTime.UtcNow)
             {
-                ServerLog.DeadlineExceeded(logger, context.Method);
+                ServerLog.DeadlineExceeded(_logger, context.Method);
                 return new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline was exceeded."));
             }
 
-            ServerLog.CallCancelled(logger, context.Method);
+            ServerLog.CallCancelled(_logger, context.Method);
             return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
         }
 
-        ServerLog.UnhandledException(logger, context.Method, exception);
+        ServerLog.UnhandledException(_logger, context.Method, exception);
         return new RpcException(new Status(StatusCode.Internal, "The server failed to process the request."));
     }
 }

@@ -11,10 +11,12 @@ public sealed class ExceptionMappingInterceptorTests
 
     private readonly LogSink _logs = new();
 
-    private ExceptionMappingInterceptor CreateInterceptor()
+    private ExceptionMappingInterceptor CreateInterceptor(TimeSpan? abortGrace = null)
     {
         ILoggerFactory factory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(_logs));
-        return new ExceptionMappingInterceptor(factory.CreateLogger<ExceptionMappingInterceptor>());
+        return abortGrace is { } grace
+            ? new ExceptionMappingInterceptor(factory.CreateLogger<ExceptionMappingInterceptor>(), grace)
+            : new ExceptionMappingInterceptor(factory.CreateLogger<ExceptionMappingInterceptor>());
     }
 
     private Task<string> Run(Exception exception, DateTime deadline, CancellationToken cancellationToken)
@@ -66,6 +68,35 @@ public sealed class ExceptionMappingInterceptorTests
             Run(new OperationCanceledException(cts.Token), DateTime.UtcNow.AddSeconds(-1), cts.Token));
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.Empty(_logs.Errors);
+    }
+
+    [Fact]
+    public async Task A_read_error_before_the_token_says_the_client_left_is_still_cancelled()
+    {
+        // Kestrel fails a reset stream's reads at once and cancels the call's token just after; the
+        // token is cancelled here only once the handler has thrown, and the wait has no bound.
+        using var cts = new CancellationTokenSource();
+        Task<string> call = CreateInterceptor(Timeout.InfiniteTimeSpan).UnaryServerHandler<string, string>(
+            "request",
+            new TestServerCallContext(Method, DateTime.MaxValue, cts.Token),
+            (_, _) => Task.FromException<string>(new IOException("The client reset the request stream.")));
+        Assert.False(call.IsCompleted);
+
+        await cts.CancelAsync();
+        RpcException error = await Assert.ThrowsAsync<RpcException>(() => call);
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        Assert.Empty(_logs.Errors);
+    }
+
+    [Fact]
+    public async Task A_read_error_on_a_call_that_stays_live_is_internal_after_the_wait()
+    {
+        RpcException error = await Assert.ThrowsAsync<RpcException>(() => CreateInterceptor(TimeSpan.Zero).UnaryServerHandler<string, string>(
+            "request",
+            new TestServerCallContext(Method, DateTime.MaxValue, CancellationToken.None),
+            (_, _) => Task.FromException<string>(new IOException("disk"))));
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Single(_logs.Errors);
     }
 
     [Fact]
