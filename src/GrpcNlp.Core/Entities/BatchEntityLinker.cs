@@ -24,6 +24,13 @@ public sealed class BatchEntityLinker
         ArgumentNullException.ThrowIfNull(canonicalName);
         string[] words = EntityText.Fold(canonicalName).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool named = type is EntityType.Person or EntityType.Location or EntityType.Organization or EntityType.Misc;
+        if (words.Length == 0)
+        {
+            // Nothing to compare: an entity of its own.
+            _entities.Add((type, words));
+            return _entities.Count;
+        }
+
         for (int i = 0; i < _entities.Count; i++)
         {
             string[] known = _entities[i].Words;
@@ -33,7 +40,7 @@ public sealed class BatchEntityLinker
             }
 
             bool same = named
-                ? ContainsAll(known, words) || ContainsAll(words, known)
+                ? EntityText.ContainsAllWords(known, words) || EntityText.ContainsAllWords(words, known)
                 : known.AsSpan().SequenceEqual(words);
             if (same)
             {
@@ -50,23 +57,5 @@ public sealed class BatchEntityLinker
 
         _entities.Add((type, words));
         return _entities.Count;
-    }
-
-    private static bool ContainsAll(string[] container, string[] words)
-    {
-        if (words.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (string word in words)
-        {
-            if (Array.IndexOf(container, word) < 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

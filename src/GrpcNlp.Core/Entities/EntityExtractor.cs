@@ -237,7 +237,7 @@ public sealed class EntityExtractor
                 }
 
                 bool same = IsNamed(mention.Type)
-                    ? ContainsAll(words[head], words[m])
+                    ? EntityText.ContainsAllWords(words[head], words[m])
                     : mention.Value is not null
                         ? mention.Value == founder.Value
                         : string.Join(' ', words[m]) == string.Join(' ', words[head]);
@@ -370,18 +370,5 @@ public sealed class EntityExtractor
                 break;
             }
         }
-    }
-
-    private static bool ContainsAll(string[] container, string[] words)
-    {
-        foreach (string word in words)
-        {
-            if (Array.IndexOf(container, word) < 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

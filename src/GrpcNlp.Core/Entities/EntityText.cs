@@ -38,6 +38,20 @@ internal static class EntityText
         return char.ToLowerInvariant(c);
     }
 
+    /// <summary>Whether every one of <paramref name="words"/> is among <paramref name="container"/> (true for no words).</summary>
+    public static bool ContainsAllWords(string[] container, string[] words)
+    {
+        foreach (string word in words)
+        {
+            if (Array.IndexOf(container, word) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string Fold(ReadOnlySpan<char> text)
     {
         // Folding drops or maps characters one to one, so the result is never longer than the text.

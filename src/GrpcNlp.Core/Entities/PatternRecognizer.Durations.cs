@@ -165,7 +165,7 @@ internal sealed partial class PatternRecognizer
         // "3 شهر مايو" names a day of a month, "5 يوم الأحد" a score before a day; "5 years old" is an
         // age; "رقم 9 عام (1921)" is a number and a year.
         if (end < _keys.Length && ((unit.Designator == 'M' && !unit.Time && s_months.ContainsKey(_keys[end]))
-            || s_weekdays.Contains(_keys[end]) || _keys[end] == "old"
+            || s_weekdays.ContainsKey(_keys[end]) || _keys[end] == "old"
             || TryYear(_keys[end] == "(" ? end + 1 : end, out _) > 0))
         {
             return false;

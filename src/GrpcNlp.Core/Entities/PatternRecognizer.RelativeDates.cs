@@ -82,7 +82,8 @@ internal sealed partial class PatternRecognizer
         ["this"] = Direction.Current,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, DayOfWeek> s_weekdayNumbers = new Dictionary<string, DayOfWeek>
+    // Weekday names, folded, with their day: the weekday recognizers of every kind of date read them.
+    private static readonly FrozenDictionary<string, DayOfWeek> s_weekdays = new Dictionary<string, DayOfWeek>
     {
         ["الاحد"] = DayOfWeek.Sunday,
         ["الاثنين"] = DayOfWeek.Monday,
@@ -116,7 +117,7 @@ internal sealed partial class PatternRecognizer
             end++;
         }
 
-        value = Weekday(s_weekdayNumbers[_keys[i]], direction);
+        value = Weekday(s_weekdays[_keys[i]], direction);
         return true;
     }
 
@@ -149,7 +150,7 @@ internal sealed partial class PatternRecognizer
         }
 
         if (s_relativeDays.TryGetValue(key, out int offset)
-            && !(key == "اليوم" && i + 1 < _keys.Length && _keys[i + 1].StartsWith("ال", StringComparison.Ordinal) && !s_weekdays.Contains(_keys[i + 1])))
+            && !(key == "اليوم" && i + 1 < _keys.Length && _keys[i + 1].StartsWith("ال", StringComparison.Ordinal) && !s_weekdays.ContainsKey(_keys[i + 1])))
         {
             end = i + 1;
             value = Day(offset);
@@ -187,7 +188,7 @@ internal sealed partial class PatternRecognizer
                 return true;
             }
 
-            if (s_weekdayNumbers.TryGetValue(_keys[i + 1], out DayOfWeek day))
+            if (s_weekdays.TryGetValue(_keys[i + 1], out DayOfWeek day))
             {
                 end = i + 2;
                 value = Weekday(day, english == Direction.Current ? Direction.Nearest : english);

@@ -421,7 +421,7 @@ internal sealed partial class PatternRecognizer
     }
 
     // A weekday or day word after a day part: "مساء السبت", "صباح اليوم".
-    private bool IsDayAfter(int i) => i < _keys.Length && (s_weekdays.Contains(_keys[i]) || _keys[i] is "اليوم" or "امس" or "الامس" or "الغد" or "غد" or "يوم");
+    private bool IsDayAfter(int i) => i < _keys.Length && (s_weekdays.ContainsKey(_keys[i]) || _keys[i] is "اليوم" or "امس" or "الامس" or "الغد" or "غد" or "يوم");
 
     // "ص" and "م" also abbreviate page and metre ("5 م"): they mark a day part only after a clock.
     private bool IsLetterAbbreviation(int i) => i < _keys.Length && _keys[i] is "ص" or "م";

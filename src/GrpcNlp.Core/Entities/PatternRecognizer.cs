@@ -67,11 +67,6 @@ internal sealed partial class PatternRecognizer
     // First words of the two-word month names ("كانون الثاني", "تشرين الأول").
     private static readonly FrozenSet<string> s_monthHeads = new[] { "كانون", "تشرين" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> s_weekdays = new[]
-    {
-        "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, decimal> s_multipliers = new Dictionary<string, decimal>
     {
@@ -292,7 +287,7 @@ internal sealed partial class PatternRecognizer
         _referenceDate = referenceDate;
     }
 
-    public static bool IsMonthOrWeekday(string key) => s_months.ContainsKey(key) || s_weekdays.Contains(key);
+    public static bool IsMonthOrWeekday(string key) => s_months.ContainsKey(key) || s_weekdays.ContainsKey(key);
 
     public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
     {
@@ -395,7 +390,7 @@ internal sealed partial class PatternRecognizer
     private bool TryDate(int i, out int end, out string? value)
     {
         int start = i;
-        bool weekday = s_weekdays.Contains(_keys[i]);
+        bool weekday = s_weekdays.ContainsKey(_keys[i]);
         if (weekday)
         {
             int next = i + 1;
