@@ -7,17 +7,17 @@ internal static class EnglishSentenceScorer
     /// <summary>Weights in <see cref="SentenceFeatures.Names"/> order, and the bias (label threshold 0.50, 3000 iterations, L2 0.001).</summary>
     public static LinearSentenceScorer Model { get; } = new(
         [
-            -1.3344f, // lead
-            0.1274f, // first
-            0.4962f, // second
-            -0.6039f, // relative
-            -1.4071f, // paragraph
-            5.3854f, // centrality
-            0.9263f, // near_first
-            0.9849f, // centroid
-            -0.3363f, // length
-            0.5241f, // short
-            0.0425f, // numbers
+            -1.1392f, // lead
+            0.3525f, // first
+            0.3504f, // second
+            -0.6083f, // relative
+            -1.1886f, // paragraph
+            5.57f, // centrality
+            0.5946f, // near_first
+            0.7945f, // centroid
+            -0.272f, // length
+            0.5149f, // short
+            0.0388f, // numbers
         ],
-        -1.4974f);
+        -1.8272f);
 }

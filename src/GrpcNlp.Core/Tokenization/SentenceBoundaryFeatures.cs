@@ -62,6 +62,11 @@ internal static class SentenceBoundaryFeatures
         }
 
         Token left = tokens[last];
+        if (left.Span.End == tokens[last + 1].Span.Start)
+        {
+            return false;
+        }
+
         char next = text[tokens[last + 1].Span.Start];
         return !(next is ',' or '.' or ';' or ':' or ')' or ']' or '}' or '!' or '?'
             || (char.IsLower(next) && left.Type is TokenType.Word or TokenType.Number && !char.IsUpper(text[left.Span.Start])));

@@ -15,6 +15,7 @@ namespace GrpcNlp.Core.Tokenization;
 /// next token starts with an upper-case letter. The Arabic semicolon ؛ never ends a sentence: news
 /// text uses it between clauses. A news agency byline in brackets ("(د ب أ)", "(AFP)") after the
 /// last sentence of a story, before a line break or the end of the text, belongs to that sentence.
+/// Links listed one after another (a URL, a space, another URL) are each a sentence.
 /// A sentence longer than <see cref="MaxSentenceTokens"/> tokens is cut, so that memory stays
 /// bounded when streaming.
 /// </para>
@@ -99,7 +100,7 @@ public sealed class SentenceSegmenter
 
             int next = i + 1;
             RuleVerdict verdict = RuleVerdict.None;
-            if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i))
+            if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i) || IsListedUrl(tokens, i))
             {
                 verdict = RuleVerdict.Split;
             }
@@ -292,6 +293,14 @@ public sealed class SentenceSegmenter
         return token.Type == TokenType.Emoji && text[token.Span.Start] < 0x80 && index > start && index + 1 < tokens.Count
             && tokens[index - 1].Type == TokenType.Word && char.IsUpper(text[tokens[index + 1].Span.Start]);
     }
+
+    /// <summary>
+    /// Whether the URL at <paramref name="index"/> is followed, after a space, by another: links
+    /// listed one after another are items of a list, each its own sentence.
+    /// </summary>
+    private static bool IsListedUrl(IReadOnlyList<Token> tokens, int index) =>
+        tokens[index].Type == TokenType.Url && index + 1 < tokens.Count && tokens[index + 1].Type == TokenType.Url
+        && tokens[index + 1].Span.Start > tokens[index].Span.End;
 
     /// <summary>Dots between brackets mark an elision ("( ... )", "[. . .]"), not a sentence end.</summary>
     private static bool IsElision(ReadOnlySpan<char> text, IReadOnlyList<Token> tokens, int start, int terminator)

@@ -253,9 +253,9 @@ public sealed class WordTokenizer
                     else if (joiner == '.' && lastBase == WordCharKind.Letter)
                     {
                         // Latin letters around a period join in domain names and acronyms ("bbc.com",
-                        // "U.S"), but not a missing space after a sentence ("end.Next").
+                        // "Newsfeed.Com", "U.S"), but not a missing space after a sentence ("end.Next").
                         join = lastLatin && next == WordCharKind.Letter && CharClasses.IsLatin(nextChar)
-                            && (char.IsLower(nextChar) || segment <= 2);
+                            && (char.IsLower(nextChar) || segment <= 2 || IsCommonTopLevelDomainAt(text, pos + 1));
                         if (join)
                         {
                             hasLetterDot = true;
@@ -479,6 +479,29 @@ public sealed class WordTokenizer
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether a generic top-level domain, in any case, starts at <paramref name="start"/> and ends
+    /// the word there ("Com" in "Newsfeed.Com"): a capitalized domain, not a sentence run on.
+    /// </summary>
+    private static bool IsCommonTopLevelDomainAt(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (end < text.Length && CharClasses.KindAt(text, end, out _) is WordCharKind.Letter or WordCharKind.Digit or WordCharKind.Mark)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> label = text[start..end];
+        return label.Equals("com", StringComparison.OrdinalIgnoreCase) || label.Equals("net", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("org", StringComparison.OrdinalIgnoreCase) || label.Equals("edu", StringComparison.OrdinalIgnoreCase)
+            || label.Equals("gov", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A URL starting at <paramref name="start"/> ("http(s)://…", "www.…"); its end or -1.</summary>

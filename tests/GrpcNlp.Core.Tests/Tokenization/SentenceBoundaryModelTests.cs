@@ -12,7 +12,7 @@ public sealed class SentenceBoundaryModelTests
         "Hello there. How are you? Fine!",
         "Dr. Smith arrived. He sat.",
         "Apples, pears, etc. and more. Then we left.",
-        "\"Why?\" he asked. see you. call me",
+        "\"Why?\" he asked. see you. call Anna",
         "We paused... , then went on. She waited... then left.",
         "Thanks, Anna will call you. Loved it :) The staff was kind",
         "Anna Berg 03/14/2002 10:05 AM Please send me the draft by Friday.",
@@ -23,9 +23,30 @@ public sealed class SentenceBoundaryModelTests
     [InlineData("==================== Please read the notice below.", "==================== || Please read the notice below.")]
     [InlineData("We met John Smith and Mary Jones in Paris last week.", "We met John Smith and Mary Jones in Paris last week.")]
     [InlineData("I think we should go to the park on Sunday and then have lunch.", "I think we should go to the park on Sunday and then have lunch.")]
+    [InlineData("Photos here: http://example.com/a.jpg http://example.com/b.jpg http://example.com/c.jpg",
+        "Photos here: http://example.com/a.jpg || http://example.com/b.jpg || http://example.com/c.jpg")]
     public void English_EndsSentencesTheRulesCannotSee(string text, string expected)
     {
         Assert.Equal(expected, Segment(text, SentenceRules.For("en")));
+    }
+
+    [Theory]
+    [InlineData("(See attached file: Prices.pdf)(See attached file: Stocks.pdf)")]
+    [InlineData("Report attached (Q3)Revenue grew")]
+    public void English_NeverSplitsAGapWithoutSpaceOrTerminator(string text)
+    {
+        // Words and brackets written together belong together: no sentence ends between them
+        // unless a terminator does ("end.Next").
+        IReadOnlyList<Token> tokens = _tokenizer.Tokenize(text);
+        for (int last = 0; last + 1 < tokens.Count; last++)
+        {
+            if (tokens[last].Span.End == tokens[last + 1].Span.Start)
+            {
+                Assert.False(SentenceBoundaryFeatures.IsCandidate(text, tokens, last, RuleVerdict.None), text[..tokens[last + 1].Span.Start]);
+            }
+        }
+
+        Assert.Equal(text, Segment(text, SentenceRules.For("en")));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class SentenceSegmenterTests
         { "He paused... , then left.", "He paused... , then left." },
         { "The Drs. Ali and Omar agreed. PS. Call me.", "The Drs. Ali and Omar agreed. || PS. Call me." },
         { "Made by ACME PVT. LTD. We ship.", "Made by ACME PVT. LTD. || We ship." },
+        { "Links: https://a.example/1 www.b.example/2 https://c.example", "Links: https://a.example/1 || www.b.example/2 || https://c.example" },
+        { "روابط: https://a.example/1 https://b.example/2", "روابط: https://a.example/1 || https://b.example/2" },
 
         // Arabic.
         { "هل حضرت الاجتماع؟ نعم حضرت!", "هل حضرت الاجتماع؟ || نعم حضرت!" },

@@ -24,6 +24,7 @@ public sealed class WordTokenizerTests
         { "Dr. Smith met J. Doe in the U.S. today", "Dr./Word | Smith/Word | met/Word | J./Word | Doe/Word | in/Word | the/Word | U.S./Word | today/Word" },
         { "e.g. 9 a.m. at bbc.com.", "e.g./Word | 9/Number | a.m./Word | at/Word | bbc.com/Word | ./Punctuation" },
         { "the end.Next one", "the/Word | end/Word | ./Punctuation | Next/Word | one/Word" },
+        { "via Newsfeed.Com - or ORG.NET, the end.Common", "via/Word | Newsfeed.Com/Word | -/Punctuation | or/Word | ORG.NET/Word | ,/Punctuation | the/Word | end/Word | ./Punctuation | Common/Word" },
         { "students' books", "students/Word | '/Punctuation | books/Word" },
         { "snake_case", "snake_case/Word" },
 
