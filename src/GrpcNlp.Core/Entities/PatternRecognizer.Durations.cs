@@ -96,10 +96,17 @@ internal sealed partial class PatternRecognizer
         "ثانيه", "دقيقه", "ساعه", "يوم", "اسبوع", "شهر", "سنه", "عام", "عقد", "قرن",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // English words before "a" or "an" and a unit that make it one unit of time ("for a week",
+    // "more than a decade"), not a rate ("twice a week", "40 hours a week", "$5 a year").
+    private static readonly FrozenSet<string> s_articleDurationCues = new[]
+    {
+        "for", "within", "over", "than", "about", "nearly", "almost", "after", "in", "half",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>A duration starting at token <paramref name="i"/>: a count and a unit of time, a dual, or a half.</summary>
     private bool TryDuration(int i, out Candidate candidate)
     {
-        if (TryCountedDuration(i, out int end, out string? value) || TryHalfDuration(i, out end, out value))
+        if (TryCountedDuration(i, out int end, out string? value) || TryHalfDuration(i, out end, out value) || TryArticleDuration(i, out end, out value))
         {
             candidate = Make(i, end, EntityType.Duration, PatternConfidence, value);
             return true;
@@ -137,6 +144,38 @@ internal sealed partial class PatternRecognizer
 
         end = i + 2;
         value = s_durationUnits[unitKey].Format(count);
+        return true;
+    }
+
+    /// <summary>
+    /// English "a" or "an" before a singular unit of time as one unit, "half a" or "half an" as a
+    /// half: "half an hour" (PT0.5H), "a decade" (P10Y), "for a week" (P1W), "a year ago". A decade
+    /// or century needs no cue; a shorter unit needs a cue before it (<see cref="s_articleDurationCues"/>)
+    /// or "ago" after it, since "a day" is as often a rate ("twice a day"). Never "a second": it is
+    /// an ordinal ("for a second term").
+    /// </summary>
+    private bool TryArticleDuration(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+        bool half = _keys[i] == "half";
+        int article = half ? i + 1 : i;
+        if (article + 1 >= _keys.Length || _keys[article] is not ("a" or "an") || _text.Tokens[article + 1].Type != TokenType.Word
+            || !s_durationUnits.TryGetValue(_keys[article + 1], out DurationUnit unit) || _keys[article + 1].EndsWith('s')
+            || _keys[article + 1] == "second")
+        {
+            return false;
+        }
+
+        bool cued = half || unit.Count >= 10 || (i > 0 && s_articleDurationCues.Contains(_keys[i - 1]))
+            || (article + 2 < _keys.Length && _keys[article + 2] == "ago");
+        if (!cued)
+        {
+            return false;
+        }
+
+        end = article + 2;
+        value = unit.Format(half ? 0.5m : 1m);
         return true;
     }
 

@@ -98,8 +98,11 @@ internal sealed partial class PatternRecognizer
 
     private bool TryTime(int i, out int end, out string? value)
     {
-        end = i;
-        value = null;
+        if (TryNamedTime(i, out end, out value))
+        {
+            return true;
+        }
+
         bool cue = _keys[i] == "الساعه";
         int start = cue ? i + 1 : i;
         if (start >= _keys.Length)
@@ -152,6 +155,47 @@ internal sealed partial class PatternRecognizer
             ? string.Create(CultureInfo.InvariantCulture, $"T{hour:D2}:{minute:D2}:{second:D2}{offset}")
             : string.Create(CultureInfo.InvariantCulture, $"T{hour:D2}:{minute:D2}{offset}");
         return true;
+    }
+
+    /// <summary>
+    /// Noon and midnight by name: "noon", "midday", "12 noon", "midnight", "12 midnight", "الظهيرة",
+    /// "منتصف النهار", "منتصف الليل". Not "ظهر" alone: it is also the verb "appeared" and "back";
+    /// not a capitalized "Noon" inside a sentence: a surname ("W. Noon 57").
+    /// </summary>
+    private bool TryNamedTime(int i, out int end, out string? value)
+    {
+        end = i;
+        value = null;
+        int at = _keys[i] == "12" && i + 1 < _keys.Length && _keys[i + 1] is "noon" or "midnight" ? i + 1 : i;
+        if (at > 0 && IsTitleCase(at))
+        {
+            return false;
+        }
+
+        switch (_keys[at])
+        {
+            case "noon" or "midday" or "الظهيره" or "ظهيره":
+                value = "T12:00";
+                end = at + 1;
+                return true;
+            case "midnight":
+                value = "T00:00";
+                end = at + 1;
+                return true;
+            case "منتصف" when at + 1 < _keys.Length && _keys[at + 1] is "الليل" or "النهار":
+                value = _keys[at + 1] == "الليل" ? "T00:00" : "T12:00";
+                end = at + 2;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // "Noon", not "noon" or "NOON".
+    private bool IsTitleCase(int i)
+    {
+        ReadOnlySpan<char> word = _text.Text.AsSpan(_text.Tokens[i].Span.Start, _text.Tokens[i].Span.Length);
+        return word.Length > 1 && char.IsUpper(word[0]) && char.IsLower(word[1]);
     }
 
     /// <summary>

@@ -64,6 +64,36 @@ public abstract class DurationQuantityEntityTests
     }
 
     [Theory]
+    [InlineData("The talks went on for a week without a deal", "a week", "P1W")]
+    [InlineData("Prices have risen for more than a decade", "a decade", "P10Y")]
+    [InlineData("A decade of war left the city in ruins", "A decade", "P10Y")]
+    [InlineData("The vote took half an hour in the end", "half an hour", "PT0.5H")]
+    [InlineData("The party ruled for half a century", "half a century", "P50Y")]
+    [InlineData("The bridge will reopen within a month", "a month", "P1M")]
+    public void English_a_or_an_before_a_unit_is_one_unit(string text, string expected, string value)
+    {
+        Assert.Contains((expected, EntityType.Duration, (string?)value), Patterns(text, "en"));
+    }
+
+    [Theory]
+    [InlineData("Take the pills twice a day with water")]
+    [InlineData("Members pay $5 a year to join")]
+    [InlineData("He sees her once a week at most")]
+    [InlineData("It was a day to remember")]
+    [InlineData("She ran for a second term in office")]
+    public void English_rates_and_plain_a_day_are_not_durations(string text)
+    {
+        Assert.DoesNotContain(Patterns(text, "en"), m => m.Type == EntityType.Duration);
+    }
+
+    [Fact]
+    public void A_rate_after_a_duration_is_not_a_second_duration()
+    {
+        var durations = Patterns("Nurses work 40 hours a week here", "en").Where(m => m.Type == EntityType.Duration);
+        Assert.Equal([("40 hours", EntityType.Duration, (string?)"PT40H")], durations);
+    }
+
+    [Theory]
     [InlineData("أعلنت النتائج عام 2024 في العاصمة")]
     [InlineData("ولد الكاتب سنة 1950 في القرية")]
     [InlineData("بدأ الاجتماع الساعة 10 صباحا")]

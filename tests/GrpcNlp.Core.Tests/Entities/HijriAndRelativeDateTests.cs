@@ -91,6 +91,8 @@ public abstract class HijriAndRelativeDateTests
     [InlineData("ارتفعت الأسعار قبل ثلاثة أشهر", "قبل ثلاثة أشهر", "2024-08")]
     [InlineData("He left three days ago for Paris.", "three days ago", "2024-11-08")]
     [InlineData("The firm was founded 30 years ago.", "30 years ago", "1994")]
+    [InlineData("The plant closed a year ago.", "a year ago", "2023")]
+    [InlineData("She called a week ago about it.", "a week ago", "2024-W45")]
     public void A_duration_before_the_reference_date_is_a_date(string text, string expected, string value)
     {
         string language = text[0] < 'ء' ? "en" : "ar";

@@ -50,6 +50,13 @@ public abstract class TimeAndPhoneEntityTests
     [InlineData("The plane landed at 1100 GMT on Monday", "1100 GMT", "T11:00Z")]
     [InlineData("The vote closes 3 pm Friday", "3 pm", "T15:00")]
     [InlineData("وصل الوفد الساعة 8 مساء السبت", "الساعة 8 مساء", "T20:00")]
+    [InlineData("The polls close at noon on Friday", "noon", "T12:00")]
+    [InlineData("The curfew starts at 12 midnight", "12 midnight", "T00:00")]
+    [InlineData("The deadline expires at midnight tonight", "midnight", "T00:00")]
+    [InlineData("The summit opens at midday", "midday", "T12:00")]
+    [InlineData("تنتهي المهلة عند منتصف الليل", "منتصف الليل", "T00:00")]
+    [InlineData("وصل الوفد في منتصف النهار", "منتصف النهار", "T12:00")]
+    [InlineData("أقيمت المراسم وقت الظهيرة", "الظهيرة", "T12:00")]
     public void Times_are_found_with_iso_values(string text, string expected, string value)
     {
         string language = text[0] < 128 ? "en" : "ar";
@@ -84,6 +91,9 @@ public abstract class TimeAndPhoneEntityTests
     [InlineData("خلال الساعة الماضية قتل 3 أشخاص", "ar")]
     [InlineData("فاز الفريق 4 - 1 مساء السبت", "ar")]
     [InlineData("The fleet had 1999 ships", "en")]
+    [InlineData("ظهر الرئيس في المؤتمر اليوم", "ar")]
+    [InlineData("توقفت السيارة في منتصف الطريق", "ar")]
+    [InlineData("Bowling: W. Noon took 3 wickets", "en")]
     public void Scores_verses_amounts_and_plain_numbers_are_not_times(string text, string language)
     {
         Assert.Empty(Mentions(text, language, EntityType.Time));
