@@ -271,6 +271,17 @@ internal sealed class NameRecognizer
             if (s_arabicRoleHeads.Contains(_keys[next - 1]) && next < _keys.Length && _keys[next].StartsWith("ال", StringComparison.Ordinal))
             {
                 next++;
+
+                // "وزير الدولة لشؤون مجلس الوزراء": a second domain after "for the affairs of".
+                if (next < _keys.Length && _keys[next] is "لشؤون" or "لشئون" && ConstructDomainEnd(next) is int affairsEnd and > 0)
+                {
+                    next = affairsEnd;
+                }
+            }
+            else if (s_arabicRoleHeads.Contains(_keys[next - 1]) && !_keys[next - 1].StartsWith("ال", StringComparison.Ordinal)
+                && ConstructDomainEnd(next) is int domainEnd and > 0)
+            {
+                next = domainEnd;
             }
             else if (_keys[next - 1] is "المتحدث" or "المتحدثه" && next + 1 < _keys.Length && _keys[next] == "باسم")
             {
@@ -321,6 +332,32 @@ internal sealed class NameRecognizer
         Token first = _text.Tokens[start];
         candidate = new Candidate(first.Span.Start, _text.Tokens[end - 1].Span.End, start, end, EntityType.Person, 0.7f, null, Candidate.RulePriority);
         return true;
+    }
+
+    /// <summary>
+    /// After a role without the article ("رئيس", "وزير"), its domain in construct: up to three
+    /// nouns without the article ending before a noun with it or a place or organization the
+    /// gazetteer knows ("رئيس مجلس الإدارة", "رئيس سلطة منطقة دبي", "رئيس وزراء إسرائيل"); the
+    /// token after that last noun, or -1 when the words after the role are no such chain.
+    /// </summary>
+    private int ConstructDomainEnd(int start)
+    {
+        for (int k = start; k < _keys.Length && k - start <= 3; k++)
+        {
+            string key = _keys[k];
+            if (_text.Tokens[k].Type != TokenType.Word || key.Length == 0 || !EntityText.IsArabicLetter(key[0]))
+            {
+                return -1;
+            }
+
+            if (key.StartsWith("ال", StringComparison.Ordinal)
+                || (_gazetteer.TryGetValue(key, out EntityType type) && type is EntityType.Location or EntityType.Organization))
+            {
+                return k > start ? k + 1 : -1;
+            }
+        }
+
+        return -1;
     }
 
     private int CountOf(string key)

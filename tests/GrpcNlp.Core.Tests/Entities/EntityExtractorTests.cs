@@ -192,6 +192,23 @@ public abstract class EntityExtractorTests
         Assert.Contains("رامي عطوان", persons);
     }
 
+    [Theory]
+    [InlineData("وقال رئيس سلطة منطقة التجارة الحرة إن الأرباح ارتفعت هذا العام")]
+    [InlineData("وأكد رئيس مجلس الإدارة أن البنك حقق أرباحا كبيرة وقال رئيس مجلس الإدارة إن العام كان جيدا")]
+    public void A_role_before_its_domain_in_construct_is_no_name(string text)
+    {
+        // "رئيس مجلس الإدارة": the nouns after an indefinite role are its domain, not a person.
+        Assert.Empty(Mentions(text, "ar", EntityType.Person));
+    }
+
+    [Fact]
+    public void A_name_follows_a_role_with_two_domains()
+    {
+        const string Text = "التقى وزير الدولة لشؤون مجلس الوزراء سامي حداد بالوفد في العاصمة";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["سامي حداد"], persons);
+    }
+
     [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
