@@ -288,8 +288,9 @@ internal sealed class NameRecognizer
                 next += 2;
             }
 
-            // A nationality or qualifier after the title: "الرئيس الفرنسي", "الوزير السابق".
-            while (next < _keys.Length && IsArabicQualifier(_keys[next]))
+            // A nationality or qualifier after the title ("الرئيس الفرنسي", "الوزير السابق") and the
+            // place of the post ("السفير الألماني بأفغانستان").
+            while (next < _keys.Length && (IsArabicQualifier(_keys[next]) || IsKnownOtherThanPersonWithProclitic(_keys[next])))
             {
                 next++;
             }
@@ -500,13 +501,31 @@ internal sealed class NameRecognizer
                 || (_gazetteer.TryGetValue(key, out EntityType known) && known == EntityType.Person));
         }
 
-        // Places and organizations known to the gazetteer end the name: "ماكرون باريس" is not one name.
-        if (_gazetteer.TryGetValue(key, out EntityType type) && type != EntityType.Person)
+        // Places and organizations known to the gazetteer end the name: "ماكرون باريس" is not one
+        // name, nor "بدارفور" (a preposition on a place).
+        if (IsKnownOtherThanPerson(key) || IsKnownOtherThanPersonWithProclitic(key))
         {
             return false;
         }
 
-        return true;
+        // A conjunction and the article ("واللاعبين") start no name.
+        return !(first && key.Length > 3 && key[0] is 'و' or 'ف' && key.AsSpan(1).StartsWith("ال", StringComparison.Ordinal));
+    }
+
+    private bool IsKnownOtherThanPerson(string key) => _gazetteer.TryGetValue(key, out EntityType type) && type != EntityType.Person;
+
+    // "بأفغانستان", "لدارفور", "وبغداد": a proclitic on a place or organization the gazetteer knows.
+    private bool IsKnownOtherThanPersonWithProclitic(string key)
+    {
+        foreach ((string bare, _) in Lexicons.StripProclitics(key))
+        {
+            if (IsKnownOtherThanPerson(bare))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A surname the gazetteer knows as a person is a surname all the same; only places and

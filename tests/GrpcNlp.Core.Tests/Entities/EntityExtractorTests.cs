@@ -210,6 +210,21 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void The_place_of_a_post_after_a_title_is_no_part_of_the_name()
+    {
+        const string Text = "قال السفير الألماني بأفغانستان هانز شميدت إن الوضع صعب";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["هانز شميدت"], persons);
+    }
+
+    [Fact]
+    public void A_conjunction_and_the_article_start_no_name_after_a_title()
+    {
+        const string Text = "وتمت معالجتها بعد اجتماع بين المدرب واللاعبين واجتماع آخر مع الإدارة";
+        Assert.Empty(Mentions(Text, "ar", EntityType.Person));
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
