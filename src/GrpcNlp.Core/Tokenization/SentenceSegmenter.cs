@@ -100,11 +100,16 @@ public sealed class SentenceSegmenter
 
             int next = i + 1;
             RuleVerdict verdict = RuleVerdict.None;
-            if (IsFormulaComma(text, tokens, rules, start, i) || IsEmoticonEnd(text, tokens, start, i) || IsListedUrl(tokens, i))
+
+            // Most tokens are words: each rule below looks at its own kind of token only.
+            Token current = tokens[i];
+            if ((current.Type == TokenType.Punctuation && IsFormulaComma(text, tokens, rules, start, i))
+                || (current.Type == TokenType.Emoji && IsEmoticonEnd(text, tokens, start, i))
+                || (current.Type == TokenType.Url && IsListedUrl(tokens, i)))
             {
                 verdict = RuleVerdict.Split;
             }
-            else if (IsTerminator(text, tokens[i]) && !IsElision(text, tokens, start, i))
+            else if (IsTerminator(text, current) && !IsElision(text, tokens, start, i))
             {
                 while (next < count && next - start < MaxSentenceTokens && !LineBreakBetween(text, tokens[next - 1], tokens[next]))
                 {
