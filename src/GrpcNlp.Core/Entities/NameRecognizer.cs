@@ -114,7 +114,8 @@ internal sealed class NameRecognizer
             firstSeen.TryAdd(full, candidate.FirstToken);
             maxWords = Math.Max(maxWords, candidate.EndToken - candidate.FirstToken);
             string last = _keys[candidate.EndToken - 1];
-            if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && IsPersonOrUnknown(last))
+            if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && IsPersonOrUnknown(last)
+                && !HasDefiniteForm(last))
             {
                 names.TryAdd(last, EntityType.Person);
                 firstSeen.TryAdd(last, candidate.FirstToken);
@@ -360,6 +361,15 @@ internal sealed class NameRecognizer
 
         return -1;
     }
+
+    /// <summary>
+    /// Whether the text also writes the word with the article ("البرنامج" beside a tagged
+    /// "برنامجا", "الجمعة" beside "جمعة"): a common noun or adjective there, not a surname to look
+    /// for alone.
+    /// </summary>
+    private bool HasDefiniteForm(string word) =>
+        EntityText.IsArabicLetter(word[0])
+        && (CountOf("ال" + word) > 0 || (word.Length > 3 && word[^1] == 'ا' && CountOf(string.Concat("ال", word.AsSpan(0, word.Length - 1))) > 0));
 
     private int CountOf(string key)
     {

@@ -225,6 +225,15 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_surname_the_text_also_writes_with_the_article_is_not_looked_for_alone()
+    {
+        // "جمعة" is a surname here and "Friday" later, where the text also writes "الجمعة".
+        const string Text = "قال الفنان سامي جمعة إن العرض يبدأ يوم الجمعة ويعرض البرنامج كل جمعة في المساء";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["سامي جمعة"], persons);
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
