@@ -110,12 +110,16 @@ internal sealed class NameRecognizer
             }
 
             string full = JoinBare(candidate);
-            names.TryAdd(full, EntityType.Person);
-            firstSeen.TryAdd(full, candidate.FirstToken);
-            maxWords = Math.Max(maxWords, candidate.EndToken - candidate.FirstToken);
+            int words = candidate.EndToken - candidate.FirstToken;
+            if (words > 1 || MayStandAlone(full))
+            {
+                names.TryAdd(full, EntityType.Person);
+                firstSeen.TryAdd(full, candidate.FirstToken);
+                maxWords = Math.Max(maxWords, words);
+            }
+
             string last = _keys[candidate.EndToken - 1];
-            if (candidate.EndToken - candidate.FirstToken > 1 && last.Length >= 3 && !_stopWords.Contains(last) && IsPersonOrUnknown(last)
-                && !HasDefiniteForm(last))
+            if (words > 1 && MayStandAlone(last) && IsPersonOrUnknown(last) && !HasDefiniteForm(last))
             {
                 names.TryAdd(last, EntityType.Person);
                 firstSeen.TryAdd(last, candidate.FirstToken);
@@ -144,7 +148,8 @@ internal sealed class NameRecognizer
             }
 
             if (_text.Tokens[i].Type == TokenType.Word && MayStartName(firstWordLookup, _keys[i]) && TryLookup(frozen, i, maxWords, Candidate.PropagatedPriority, out Candidate found)
-                && (long)i - firstSeen.GetValueOrDefault(JoinBare(found), i) <= window)
+                && (long)i - firstSeen.GetValueOrDefault(JoinBare(found), i) <= window
+                && !(found.EndToken - found.FirstToken == 1 && IsAdjectiveOfNounBefore(i)))
             {
                 output.Add(found with { Confidence = 0.65f });
             }
@@ -360,6 +365,44 @@ internal sealed class NameRecognizer
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether a single word may be looked for alone as a person: not a function word ("لي", or
+    /// "فإن", which folds as the "فان" of "فان نيستلروي"), a month, a weekday or an ordinal (the
+    /// "الثاني" of "عبدالله الثاني", found alone in "الربع الثاني").
+    /// </summary>
+    private bool MayStandAlone(string word) =>
+        word.Length >= 3 && !_stopWords.Contains(word) && !PatternRecognizer.IsMonthOrWeekday(word) && !PatternRecognizer.IsArabicOrdinalWord(word)
+        && !(EntityText.IsArabicLetter(word[0]) && IsCliticStopWord(word));
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/> has the article and follows a word with it that is
+    /// no title: an adjective agreeing with its noun ("الاجتماع العربي", "المعرض الكبير"), not the
+    /// surname of "محمد العربي" found alone ("قال العربي", "الرئيس البشير" stay).
+    /// </summary>
+    private bool IsAdjectiveOfNounBefore(int i)
+    {
+        if (i == 0 || !_keys[i].StartsWith("ال", StringComparison.Ordinal) || _text.Tokens[i - 1].Type != TokenType.Word || MatchTitle(i - 1) >= 0)
+        {
+            return false;
+        }
+
+        string before = _keys[i - 1];
+        if (before.StartsWith("ال", StringComparison.Ordinal) || (before.Length > 4 && before.StartsWith("لل", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        foreach ((string bare, _) in Lexicons.StripProclitics(before))
+        {
+            if (bare.StartsWith("ال", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -159,6 +159,8 @@ internal sealed partial class PatternRecognizer
         "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_ordinalUnitLookup = s_ordinalUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Hundreds in one word, with either spelling of "مئة": "مئة", "مائتين", "ثلاثمئة", "خمسمائة".
     private static readonly FrozenDictionary<string, decimal> s_hundreds = BuildHundreds();
 
@@ -288,6 +290,23 @@ internal sealed partial class PatternRecognizer
     }
 
     public static bool IsMonthOrWeekday(string key) => s_months.ContainsKey(key) || s_weekdays.ContainsKey(key);
+
+    /// <summary>Whether a folded word is an Arabic ordinal with the article ("الثاني", "الثالثه", "الاول").</summary>
+    public static bool IsArabicOrdinalWord(string key)
+    {
+        if (key.Length < 5 || !key.StartsWith("ال", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> rest = key.AsSpan(2);
+        if (rest[^1] == 'ه')
+        {
+            rest = rest[..^1];
+        }
+
+        return rest is "اول" or "عاشر" || s_ordinalUnitLookup.Contains(rest);
+    }
 
     public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
     {

@@ -234,6 +234,23 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_regnal_ordinal_is_not_looked_for_alone()
+    {
+        const string Text = "استقبل الملك عبدالله الثاني الوفد أمس وارتفعت الصادرات في الربع الثاني من العام";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["عبدالله الثاني"], persons);
+    }
+
+    [Fact]
+    public void A_surname_with_the_article_after_a_noun_with_it_is_an_adjective()
+    {
+        // "العالم العربي" is "the Arab world"; "وقال العربي" is the writer again.
+        const string Text = "قال الكاتب سامي العربي إن العالم العربي يواجه أزمة طويلة وقال العربي إن الحل قريب";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["سامي العربي", "العربي"], persons);
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
