@@ -7,17 +7,17 @@ internal static class ArabicSentenceScorer
     /// <summary>Weights in <see cref="SentenceFeatures.Names"/> order, and the bias (label threshold 0.80, 3000 iterations, L2 0.001).</summary>
     public static LinearSentenceScorer Model { get; } = new(
         [
-            1.1152f, // lead
-            -0.121f, // first
-            -0.3115f, // second
-            -0.4898f, // relative
-            -0.0361f, // paragraph
-            0.1973f, // centrality
-            0.7443f, // near_first
-            -0.0995f, // centroid
-            -0.2794f, // length
-            -0.8861f, // short
-            -0.5542f, // numbers
+            1.1145f, // lead
+            -0.1213f, // first
+            -0.3119f, // second
+            -0.49f, // relative
+            -0.0352f, // paragraph
+            0.1974f, // centrality
+            0.7434f, // near_first
+            -0.0927f, // centroid
+            -0.2847f, // length
+            -0.9001f, // short
+            -0.5549f, // numbers
         ],
-        -1.0381f);
+        -1.037f);
 }
