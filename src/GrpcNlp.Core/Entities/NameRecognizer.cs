@@ -118,8 +118,9 @@ internal sealed class NameRecognizer
                 maxWords = Math.Max(maxWords, words);
             }
 
+            // Not the word after a link ("ربه" of "عبد ربه", "الله" of "عبد الله").
             string last = _keys[candidate.EndToken - 1];
-            if (words > 1 && MayStandAlone(last) && IsPersonOrUnknown(last) && !HasDefiniteForm(last))
+            if (words > 1 && !s_nameLinks.Contains(_keys[candidate.EndToken - 2]) && MayStandAlone(last) && IsPersonOrUnknown(last) && !HasDefiniteForm(last))
             {
                 names.TryAdd(last, EntityType.Person);
                 firstSeen.TryAdd(last, candidate.FirstToken);
@@ -369,11 +370,13 @@ internal sealed class NameRecognizer
 
     /// <summary>
     /// Whether a single word may be looked for alone as a person: not a function word ("لي", or
-    /// "فإن", which folds as the "فان" of "فان نيستلروي"), a month, a weekday or an ordinal (the
-    /// "الثاني" of "عبدالله الثاني", found alone in "الربع الثاني").
+    /// "فإن", which folds as the "فان" of "فان نيستلروي"), a month, a weekday, an ordinal (the
+    /// "الثاني" of "عبدالله الثاني", found alone in "الربع الثاني") or a title (the surname of
+    /// "طارق السيد" is "Mr." elsewhere).
     /// </summary>
     private bool MayStandAlone(string word) =>
         word.Length >= 3 && !_stopWords.Contains(word) && !PatternRecognizer.IsMonthOrWeekday(word) && !PatternRecognizer.IsArabicOrdinalWord(word)
+        && !s_arabicTitles.Contains(word) && !s_arabicRoleHeads.Contains(word)
         && !(EntityText.IsArabicLetter(word[0]) && IsCliticStopWord(word));
 
     /// <summary>

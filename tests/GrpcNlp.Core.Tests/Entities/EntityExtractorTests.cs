@@ -251,6 +251,24 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void The_word_after_a_name_link_is_not_looked_for_alone()
+    {
+        // "ربه" of "عبد ربه" is "his Lord" alone.
+        const string Text = "أحرز حسني عبد ربه الهدف الأول في المباراة ودعا كل لاعب ربه أن ينصر الفريق";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["حسني عبد ربه"], persons);
+    }
+
+    [Fact]
+    public void A_surname_that_is_a_title_is_not_looked_for_alone()
+    {
+        const string Text = "أحرز طارق السيد الهدف الأول في المباراة وقال السيد إن الفوز مستحق";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.DoesNotContain("السيد", persons);
+        Assert.Contains("طارق السيد", persons);
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
