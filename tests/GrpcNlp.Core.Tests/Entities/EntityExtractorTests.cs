@@ -268,6 +268,25 @@ public abstract class EntityExtractorTests
         Assert.Contains("طارق السيد", persons);
     }
 
+    [Theory]
+    [InlineData("قدمت الفنانة برنامجا بعنوان « حكايات المدينة » على قناة محلية", "ar", "حكايات المدينة")]
+    [InlineData("صدر للكاتبة كتاب جديد بعنوان \" مبدأ حواء \" هذا الشهر", "ar", "مبدأ حواء")]
+    [InlineData("ويقدم برنامج « ألحقونا » كل أسبوع", "ar", "ألحقونا")]
+    [InlineData("She starred in the film \"Cold Rain\" last year", "en", "Cold Rain")]
+    public void A_quoted_title_after_a_kind_of_work_is_misc(string text, string language, string expected)
+    {
+        Assert.Contains((expected, EntityType.Misc, (string?)null), Mentions(text, language, EntityType.Misc));
+    }
+
+    [Theory]
+    [InlineData("قال الوزير « سنواصل العمل » أمس", "ar")]
+    [InlineData("وافق البرلمان على برنامج الإصلاح الاقتصادي", "ar")]
+    [InlineData("ووصف البرنامج « بأنه خطوة أولى نحو إصلاح شامل للتعليم في البلاد » أمس", "ar")]
+    public void Quotes_without_a_kind_of_work_or_too_long_are_no_title(string text, string language)
+    {
+        Assert.Empty(Mentions(text, language, EntityType.Misc));
+    }
+
     [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
