@@ -296,8 +296,9 @@ internal sealed class NameRecognizer
             }
 
             // A nationality or qualifier after the title ("الرئيس الفرنسي", "الوزير السابق") and the
-            // place of the post ("السفير الألماني بأفغانستان").
-            while (next < _keys.Length && (IsArabicQualifier(_keys[next]) || IsKnownOtherThanPersonWithProclitic(_keys[next])))
+            // place of the post after a preposition ("السفير الألماني بأفغانستان").
+            while (next < _keys.Length && (IsArabicQualifier(_keys[next])
+                || ((_keys[next].StartsWith('ب') || _keys[next].StartsWith('ل')) && IsKnownOtherThanPersonWithProclitic(_keys[next]))))
             {
                 next++;
             }
@@ -392,7 +393,7 @@ internal sealed class NameRecognizer
         }
 
         string before = _keys[i - 1];
-        if (before.StartsWith("ال", StringComparison.Ordinal) || (before.Length > 4 && before.StartsWith("لل", StringComparison.Ordinal)))
+        if (before.StartsWith("ال", StringComparison.Ordinal))
         {
             return true;
         }

@@ -288,6 +288,14 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_word_of_marks_only_after_a_title_ends_the_name()
+    {
+        // "ـ" (a lone tatweel) folds to nothing: the title rule must step over it, not fail.
+        const string Text = "التقى السفير الألماني ـ أمس وفدا من الوزارة";
+        Assert.Empty(Mentions(Text, "ar", EntityType.Person));
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
