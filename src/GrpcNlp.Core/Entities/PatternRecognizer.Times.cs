@@ -167,18 +167,14 @@ internal sealed partial class PatternRecognizer
         end = i;
         value = null;
         int at = _keys[i] == "12" && i + 1 < _keys.Length && _keys[i + 1] is "noon" or "midnight" ? i + 1 : i;
-        if (at > 0 && IsTitleCase(at))
-        {
-            return false;
-        }
-
         switch (_keys[at])
         {
-            case "noon" or "midday" or "الظهيره" or "ظهيره":
+            case "noon" or "midday" when !(at > 0 && IsTitleCase(at)):
+            case "الظهيره" or "ظهيره":
                 value = "T12:00";
                 end = at + 1;
                 return true;
-            case "midnight":
+            case "midnight" when !(at > 0 && IsTitleCase(at)):
                 value = "T00:00";
                 end = at + 1;
                 return true;

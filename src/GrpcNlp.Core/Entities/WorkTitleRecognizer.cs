@@ -47,7 +47,8 @@ internal sealed class WorkTitleRecognizer
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (tokens[i].Type != TokenType.Word || !IsCue(_keys[i]) || !IsQuote(i + 1, opening: true))
+            // The quote first: it is rare, and a cue is looked up with its proclitics taken off.
+            if (tokens[i].Type != TokenType.Word || !IsQuote(i + 1, opening: true) || !IsCue(_keys[i]))
             {
                 continue;
             }
