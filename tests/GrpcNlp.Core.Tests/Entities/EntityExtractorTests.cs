@@ -296,6 +296,16 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void An_honorific_is_a_title_not_part_of_the_name()
+    {
+        // The title rules alone (no tagger), so that the honorific is what finds the name.
+        const string Text = "واستقبل معالي سامر الفاسي وسعادة نادر حداد الوفد في الوزارة";
+        var withoutTagger = new EntityExtractor(_ => null);
+        EntityResult result = withoutTagger.Extract(Analyze(Text, "ar"), [EntityType.Person], TestContext.Current.CancellationToken);
+        Assert.Equal(["سامر الفاسي", "نادر حداد"], result.Mentions.Select(m => Text[m.Span.Start..m.Span.End]));
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
