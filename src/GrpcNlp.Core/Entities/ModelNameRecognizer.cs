@@ -124,7 +124,8 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
 
                 ReadOnlySpan<char> key = stems.Join(i, n, ref keyBuffer);
                 if (key.Length < 3 || (n == 1 && Lexicons.StopWords.Contains(keys[i]))
-                    || !foundLookup.TryGetValue(key, out var entry) || !Near(entry.Starts, i))
+                    || !foundLookup.TryGetValue(key, out var entry) || !Near(entry.Starts, i)
+                    || (n == 1 && !FoundAsDefiniteAs(stems, entry.Starts, i)))
                 {
                     continue;
                 }
@@ -134,6 +135,22 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
                 break;
             }
         }
+    }
+
+    // One word repeats a name only with the article where the name had it and without it where it
+    // had none: "مدينة" (a city) is no repeat of "المدينة" (Medina), nor "جزيرة" of "الجزيرة".
+    private static bool FoundAsDefiniteAs(Stems stems, List<int> starts, int i)
+    {
+        bool definite = stems.IsDefinite(i);
+        foreach (int start in starts)
+        {
+            if (stems.IsDefinite(start) == definite)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Near(List<int> starts, int i)
@@ -191,6 +208,11 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
         public ReadOnlySpan<char> this[int token] => keys[token].AsSpan(starts[token]);
 
         public bool Has(int token) => starts[token] >= 0;
+
+        /// <summary>Whether the part before the stem ends in the article ("المدينة", "والمدينة", "للمدينة").</summary>
+        public bool IsDefinite(int token) =>
+            starts[token] >= 2 && keys[token].AsSpan(0, starts[token]) is var prefix
+            && (prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal));
 
         /// <summary>The stems of tokens [<paramref name="first"/>, +<paramref name="count"/>) joined by spaces, in <paramref name="buffer"/> (grown from the pool when short).</summary>
         public ReadOnlySpan<char> Join(int first, int count, ref char[] buffer)

@@ -23,7 +23,36 @@ public class ModelNameRecognizerTests
         return new NerTagger(model);
     });
 
+    // The same for Arabic: "المدينة" (Medina) is a place after "إلى", and "مدينة" (a city) a word.
+    private static readonly Lazy<NerTagger> s_arabicTagger = new(() =>
+    {
+        (string[] Words, string Tags)[] sentences =
+        [
+            (["وصلوا", "إلى", "المدينة", "."], "O O B-LOC O"),
+            (["عادوا", "إلى", "المدينة", "."], "O O B-LOC O"),
+            (["المدينة", "هادئة", "اليوم", "."], "O O O O"),
+            (["زاروا", "مدينة", "كبيرة", "."], "O O O O"),
+        ];
+        var data = sentences.Select(s => (s.Words, s.Tags.Split(' ').Select(NerLabels.Parse).ToArray())).ToList();
+        NerModel model = new PerceptronTrainer().Train("ar", data, StemmerNames.Proclitic, epochs: 10, seed: 1, minWeight: 0f, nameListFolds: 0, minCount: 1);
+        return new NerTagger(model);
+    });
+
     private static string[] Places(string text) => Names(text, EntityType.Location);
+
+    private static string[] ArabicPlaces(string text)
+    {
+        var extractor = new EntityExtractor(l => l == "ar" ? s_arabicTagger.Value : null);
+        EntityResult result = extractor.Extract(RealAnalyzer.Analyze(text, "ar"), [EntityType.Location], TestContext.Current.CancellationToken);
+        return result.Mentions.Select(m => text[m.Span.Start..m.Span.End]).ToArray();
+    }
+
+    [Fact]
+    public void A_one_word_repeat_keeps_the_article_as_the_name_had_it()
+    {
+        // "المدينة" again (with a conjunction) is the place; "مدينة" is "a city".
+        Assert.Equal(["المدينة", "المدينة"], ArabicPlaces("وصلوا إلى المدينة . وغادروا والمدينة هادئة . ثم زاروا مدينة كبيرة ."));
+    }
 
     private static string[] Names(string text, EntityType type)
     {
