@@ -215,8 +215,10 @@ internal sealed class NameRecognizer
             foreach ((string bare, int clitic) in Lexicons.StripProclitics(_keys[i]))
             {
                 // A short bare word is too often a word's own letters ("لجاوا" is not ل + جاوا).
-                // Bare forms ending in وا are mostly plural verbs ("لجاوا").
-                if (n == 1 && (bare.Length < 4 + (bare.StartsWith("ال", StringComparison.Ordinal) ? 1 : 0) || bare.EndsWith("وا", StringComparison.Ordinal)))
+                // Bare forms ending in وا are mostly plural verbs ("لجاوا"), and a word that is a
+                // function word whole is no proclitic on a name ("لصالح" is "in favour of", not ل + صالح).
+                if (n == 1 && (bare.Length < 4 + (bare.StartsWith("ال", StringComparison.Ordinal) ? 1 : 0) || bare.EndsWith("وا", StringComparison.Ordinal)
+                    || _stopWords.Contains(_keys[i])))
                 {
                     continue;
                 }

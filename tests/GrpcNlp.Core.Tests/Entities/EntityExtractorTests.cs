@@ -306,6 +306,15 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_function_word_is_no_proclitic_on_a_surname()
+    {
+        // "لصالح" is "in favour of", not ل + the surname "صالح".
+        const string Text = "قال الوزير سامي صالح إن القرار جاء لصالح المواطنين";
+        var persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.Equal(["سامي صالح"], persons);
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
