@@ -525,6 +525,15 @@ internal sealed class NameRecognizer
         return word.Contains('\u064B');
     }
 
+    // A ta marbuta written as ت before a pronoun (سيادته, حكومتها, قيادتهم) ends a noun with "his",
+    // "her", "their": no name. Read on the word as written, since folding turns ة into ه.
+    private bool HasPronounAfterTaMarbuta(int k)
+    {
+        ReadOnlySpan<char> word = _text.Text.AsSpan(_text.Tokens[k].Span.Start, _text.Tokens[k].Span.Length);
+        return word.Length > 4 && (word.EndsWith("ته") || word.EndsWith("تها") || word.EndsWith("تهم") || word.EndsWith("تهما")
+            || word.EndsWith("تنا") || word.EndsWith("تكم"));
+    }
+
     private static bool IsArabicQualifier(string key) =>
         key.Length >= 4 && key.StartsWith("ال", StringComparison.Ordinal) && (key.EndsWith('ي') || key.EndsWith("يه", StringComparison.Ordinal))
         || key is "السابق" or "السابقه" or "الحالي" or "الجديد" or "الاسبق";
@@ -538,7 +547,7 @@ internal sealed class NameRecognizer
 
         string key = _keys[k];
         if (_stopWords.Contains(key) || PatternRecognizer.IsMonthOrWeekday(key) || MatchTitle(k) >= 0
-            || (!english && (IsCliticStopWord(key) || HasTanweenFath(k))))
+            || (!english && (IsCliticStopWord(key) || HasTanweenFath(k) || HasPronounAfterTaMarbuta(k))))
         {
             return false;
         }

@@ -315,6 +315,16 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_noun_with_a_pronoun_ends_a_name_after_a_title()
+    {
+        // "حكومته" ("his government"): ة written as ت before the pronoun.
+        const string Text = "وقال السفير سامي حكومته مستعدة للحوار";
+        var withoutTagger = new EntityExtractor(_ => null);
+        EntityResult result = withoutTagger.Extract(Analyze(Text, "ar"), [EntityType.Person], TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(result.Mentions, m => Text[m.Span.Start..m.Span.End].Contains("حكومته", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_lone_unknown_word_after_a_title_is_not_a_person()
     {
         const string Text = "قال إن الرئيس ورئيس الوزراء ناقشا الخطة مجددًا";
