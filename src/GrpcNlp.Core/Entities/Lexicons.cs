@@ -81,6 +81,20 @@ internal static class Lexicons
         }
     }
 
+    /// <summary>Whether a bare form of <paramref name="word"/> (<see cref="StripProclitics"/>) passes <paramref name="test"/>.</summary>
+    public static bool AnyBareForm(string word, Func<string, bool> test)
+    {
+        foreach ((string bare, _) in StripProclitics(word))
+        {
+            if (test(bare))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static FrozenDictionary<string, EntityType> LoadGazetteer()
     {
         var entries = new Dictionary<string, EntityType>(StringComparer.Ordinal);

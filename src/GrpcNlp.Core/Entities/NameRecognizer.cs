@@ -396,20 +396,7 @@ internal sealed class NameRecognizer
         }
 
         string before = _keys[i - 1];
-        if (before.StartsWith("ال", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        foreach ((string bare, _) in Lexicons.StripProclitics(before))
-        {
-            if (bare.StartsWith("ال", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return before.StartsWith("ال", StringComparison.Ordinal) || Lexicons.AnyBareForm(before, static bare => bare.StartsWith("ال", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -505,18 +492,7 @@ internal sealed class NameRecognizer
     }
 
     // A word that is a stop word once its proclitic is removed ("ورئيس", "وفي") is no name.
-    private bool IsCliticStopWord(string key)
-    {
-        foreach ((string bare, _) in Lexicons.StripProclitics(key))
-        {
-            if (_stopWords.Contains(bare))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsCliticStopWord(string key) => Lexicons.AnyBareForm(key, static bare => Lexicons.StopWords.Contains(bare));
 
     // Accusative tanween (مجددًا, أيضاً) marks adverbs and indefinite nouns, not names.
     private bool HasTanweenFath(int k)
@@ -572,7 +548,7 @@ internal sealed class NameRecognizer
 
         // Places and organizations known to the gazetteer end the name: "ماكرون باريس" is not one
         // name, nor "بدارفور" (a preposition on a place).
-        if (IsKnownOtherThanPerson(key) || IsKnownOtherThanPersonWithProclitic(key))
+        if (!IsPersonOrUnknown(key) || IsKnownOtherThanPersonWithProclitic(key))
         {
             return false;
         }
@@ -581,23 +557,10 @@ internal sealed class NameRecognizer
         return !(first && key.Length > 3 && key[0] is 'و' or 'ف' && key.AsSpan(1).StartsWith("ال", StringComparison.Ordinal));
     }
 
-    private bool IsKnownOtherThanPerson(string key) => _gazetteer.TryGetValue(key, out EntityType type) && type != EntityType.Person;
-
     // "بأفغانستان", "لدارفور", "وبغداد": a proclitic on a place or organization the gazetteer knows.
-    private bool IsKnownOtherThanPersonWithProclitic(string key)
-    {
-        foreach ((string bare, _) in Lexicons.StripProclitics(key))
-        {
-            if (IsKnownOtherThanPerson(bare))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsKnownOtherThanPersonWithProclitic(string key) => Lexicons.AnyBareForm(key, static bare => !IsPersonOrUnknown(bare));
 
     // A surname the gazetteer knows as a person is a surname all the same; only places and
     // organizations of its own ("Paris" of "Paris Hilton") are kept from standing for the person.
-    private bool IsPersonOrUnknown(string key) => !_gazetteer.TryGetValue(key, out EntityType type) || type == EntityType.Person;
+    private static bool IsPersonOrUnknown(string key) => !Lexicons.Gazetteer.TryGetValue(key, out EntityType type) || type == EntityType.Person;
 }

@@ -71,23 +71,7 @@ internal sealed class WorkTitleRecognizer
         }
     }
 
-    private static bool IsCue(string key)
-    {
-        if (s_cues.Contains(key))
-        {
-            return true;
-        }
-
-        foreach ((string bare, _) in Lexicons.StripProclitics(key))
-        {
-            if (s_cues.Contains(bare))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsCue(string key) => s_cues.Contains(key) || Lexicons.AnyBareForm(key, static bare => s_cues.Contains(bare));
 
     private bool IsQuote(int i, bool opening)
     {
