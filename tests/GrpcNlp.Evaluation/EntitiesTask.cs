@@ -27,17 +27,18 @@ internal static class EntitiesTask
         var model = new Option<FileInfo?>("--model") { Description = "Model file to use instead of the embedded one" };
         var minF1 = TaskOptions.MinimumPercent("--min-f1", "the overall entity F1");
         var errors = TaskOptions.Errors("wrong or missed entities");
+        var listing = new Option<FileInfo?>("--listing") { Description = "Write every sentence to this file, each labelled word as word/gold|system" };
         var taggerOnly = new Option<bool>("--tagger-only") { Description = "Score the statistical tagger's labels alone, without the extractor's title rules and propagation" };
         var command = new Command("entities", "Entity-level P/R/F1 per type (conlleval counting) of the named entities found in the gold words.")
         {
-            conll, language, part, model, minF1, errors, taggerOnly,
+            conll, language, part, model, minF1, errors, taggerOnly, listing,
         };
         command.SetAction(r => Evaluate(
-            r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(part), r.GetValue(model), r.GetValue(minF1), r.GetValue(errors), r.GetValue(taggerOnly)));
+            r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(part), r.GetValue(model), r.GetValue(minF1), r.GetValue(errors), r.GetValue(taggerOnly), r.GetValue(listing)));
         return command;
     }
 
-    private static int Evaluate(FileInfo file, string language, string part, FileInfo? modelFile, double minF1, int errors, bool taggerOnly)
+    private static int Evaluate(FileInfo file, string language, string part, FileInfo? modelFile, double minF1, int errors, bool taggerOnly, FileInfo? listing)
     {
         if (!file.Exists)
         {
@@ -123,6 +124,10 @@ internal static class EntitiesTask
         summary["overall"] = Report.ToJson(overall);
         Console.WriteLine();
         PrintErrors(sentences, gold, systemSet, goldSet, system, errors);
+        if (listing is not null)
+        {
+            WriteListing(listing, sentences, gold, system);
+        }
 
         bool passed = Report.Gate("overall entity F1", overall, minF1);
         Console.WriteLine(JsonSerializer.Serialize(summary));
@@ -244,7 +249,10 @@ internal static class EntitiesTask
 
         foreach ((int s, Chunk c) in system.Where(g => !goldSet.Contains(g)).Take(limit))
         {
-            Console.WriteLine($"spurious {c.Type}: {string.Join(' ', sentences[s].Words[c.Start..c.End])}");
+            string words = c.End > c.Start && c.End <= sentences[s].Words.Length
+                ? string.Join(' ', sentences[s].Words[c.Start..c.End])
+                : string.Join(' ', sentences[s].Words[c.Start..]) + " | (into the next sentence)";
+            Console.WriteLine($"spurious {c.Type}: {words}");
             printed++;
         }
 
@@ -252,5 +260,44 @@ internal static class EntitiesTask
         {
             Console.WriteLine();
         }
+    }
+
+    // One line per sentence: its number, then its words, a word inside a gold or system entity as
+    // word/gold|system with BIO labels ("O" for none), to read errors in their context.
+    private static void WriteListing(FileInfo file, List<NerSentence> sentences, List<(int Sentence, Chunk Chunk)> gold, List<(int Sentence, Chunk Chunk)> system)
+    {
+        ILookup<int, Chunk> goldOf = gold.ToLookup(g => g.Sentence, g => g.Chunk);
+        ILookup<int, Chunk> systemOf = system.ToLookup(g => g.Sentence, g => g.Chunk);
+        using StreamWriter writer = file.CreateText();
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            string[] words = sentences[s].Words;
+            string?[] goldLabels = Labels(goldOf[s], words.Length);
+            string?[] systemLabels = Labels(systemOf[s], words.Length);
+            writer.Write(s.ToString(CultureInfo.InvariantCulture));
+            writer.Write(':');
+            for (int w = 0; w < words.Length; w++)
+            {
+                writer.Write(' ');
+                writer.Write(goldLabels[w] is null && systemLabels[w] is null ? words[w] : $"{words[w]}/{goldLabels[w] ?? "O"}|{systemLabels[w] ?? "O"}");
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    private static string?[] Labels(IEnumerable<Chunk> chunks, int length)
+    {
+        var labels = new string?[length];
+        foreach (Chunk chunk in chunks)
+        {
+            // A system chunk that runs into the next sentence is labelled up to this one's end.
+            for (int i = chunk.Start; i < Math.Min(chunk.End > chunk.Start ? chunk.End : length, length); i++)
+            {
+                labels[i] = (i == chunk.Start ? "B-" : "I-") + chunk.Type;
+            }
+        }
+
+        return labels;
     }
 }
