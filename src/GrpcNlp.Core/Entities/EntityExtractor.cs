@@ -77,6 +77,8 @@ public sealed class EntityExtractor
                     candidates.Add(title);
                 }
             }
+
+            new ClubNameRecognizer(text, keys).Recognize(candidates, first, cancellationToken);
         }
         else
         {

@@ -287,6 +287,31 @@ public abstract class EntityExtractorTests
         Assert.Empty(Mentions(text, language, EntityType.Misc));
     }
 
+    [Theory]
+    [InlineData("تعادل الفريق أمس مع ضيفه بورتو البرتغالي في المباراة الأولى", "بورتو")]
+    [InlineData("وانتقل اللاعب إلى نادي سيرفيتا الأوكراني مطلع الموسم", "سيرفيتا")]
+    [InlineData("وفاز مضيفه ستيوا بوخارست الروماني بهدفين نظيفين", "ستيوا بوخارست")]
+    public void A_name_with_a_masculine_nationality_after_a_club_cue_is_an_organization(string text, string club)
+    {
+        Assert.Contains((club, EntityType.Organization, (string?)null), Mentions(text, "ar", EntityType.Organization));
+    }
+
+    [Fact]
+    public void A_club_is_the_club_again_without_its_nationality()
+    {
+        const string Text = "وفاز مضيفه ستيوا بوخارست الروماني بهدفين نظيفين. وقال مدرب ستيوا بوخارست إن فريقه لعب جيدا";
+        Assert.Equal(2, Mentions(Text, "ar", EntityType.Organization).Count(m => m.Text == "ستيوا بوخارست"));
+    }
+
+    [Theory]
+    [InlineData("وسجل البرازيلي الهدف الثاني في الدقيقة العاشرة")]
+    [InlineData("وصل الوزير إلى مطار عمان الأردني صباح أمس")]
+    [InlineData("زار الوفد مدينة ليون الفرنسية أمس")]
+    public void A_verb_a_place_head_or_a_feminine_nationality_makes_no_club(string text)
+    {
+        Assert.Empty(Mentions(text, "ar", EntityType.Organization));
+    }
+
     [Fact]
     public void A_word_of_marks_only_after_a_title_ends_the_name()
     {

@@ -1,0 +1,197 @@
+using System.Collections.Frozen;
+using GrpcNlp.Core.Pipeline;
+using GrpcNlp.Core.Tokenization;
+
+namespace GrpcNlp.Core.Entities;
+
+/// <summary>
+/// Arabic names followed by a masculine nationality adjective are organizations, mostly clubs:
+/// "ليون الفرنسي", "ضيفه بنفيكا البرتغالي", "فيردر بريمن الألماني", "معهد ايفو الالماني".
+/// </summary>
+/// <remarks>
+/// Arabic gives a city feminine agreement ("ليون الفرنسية") and a club masculine, after the
+/// "نادي"/"فريق" it stands for; so a place the tagger found, followed by a masculine nationality
+/// with the article, is the club named after it. A name without the article cannot take a definite
+/// adjective unless it is a proper noun, but a verb can ("وسجل البرازيلي": "the Brazilian scored"),
+/// so words the tagger left are taken only after a word that names a club or a team's host or guest.
+/// A person the tagger found stays a person ("عزام الأميركي").
+/// </remarks>
+internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
+{
+    /// <summary>The most name words between a cue and the nationality.</summary>
+    private const int MaxWords = 3;
+
+    /// <summary>How far (in tokens) a club's name is taken again without its nationality.</summary>
+    private const int RepeatWindow = 400;
+
+    // Folded masculine nationality adjectives with the article.
+    private static readonly FrozenSet<string> s_nationalities = new[]
+    {
+        "الاسباني", "الانكليزي", "الانجليزي", "الاسكتلندي", "الفرنسي", "الايطالي", "الالماني", "البرتغالي", "الهولندي",
+        "البلجيكي", "اليوناني", "الروسي", "الاوكراني", "الروماني", "التركي", "السويسري", "النمساوي", "السويدي",
+        "الدنماركي", "النرويجي", "الكرواتي", "الصربي", "البولندي", "التشيكي", "البلغاري", "المجري",
+        "البرازيلي", "الارجنتيني", "الاوروغوياني", "المكسيكي", "الاميركي", "الامريكي", "الياباني", "الصيني", "الكوري",
+        "المصري", "السعودي", "القطري", "الاماراتي", "الكويتي", "البحريني", "العماني", "الاردني", "السوري", "اللبناني",
+        "العراقي", "الجزائري", "المغربي", "التونسي", "الليبي", "السوداني", "اليمني", "الفلسطيني", "الايراني",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Folded words after which name words are a club: "نادي", "فريق", and the host or guest of a match.
+    private static readonly FrozenSet<string> s_cues = new[]
+    {
+        "نادي", "فريق", "ضيفه", "مضيفه", "ضيفها", "مضيفها",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Folded nouns whose place in construct the adjective may describe instead ("مطار عمان الأردني",
+    // "شمال أفريقيا الروماني").
+    private static readonly FrozenSet<string> s_placeHeads = new[]
+    {
+        "مطار", "مطاري", "ميناء", "مدينه", "عاصمه", "شمال", "جنوب", "شرق", "غرب", "وسط",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Adds an organization candidate for each place, organization or misc name of
+    /// <paramref name="output"/> from <paramref name="firstModel"/> on (the tagger's) followed by a
+    /// nationality, and for name words the tagger left between a cue and a nationality.
+    /// </summary>
+    public void Recognize(List<Candidate> output, int firstModel, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Token> tokens = text.Tokens;
+        var nameEndingAt = new Dictionary<int, Candidate>();
+        var tagged = new HashSet<int>();
+        for (int c = firstModel; c < output.Count; c++)
+        {
+            if (output[c].Priority == Candidate.ModelPriority)
+            {
+                nameEndingAt[output[c].EndToken] = output[c];
+                for (int t = output[c].FirstToken; t < output[c].EndToken; t++)
+                {
+                    tagged.Add(t);
+                }
+            }
+        }
+
+        int found = output.Count;
+        for (int i = 1; i < tokens.Count; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (tokens[i].Type != TokenType.Word || !s_nationalities.Contains(keys[i]))
+            {
+                continue;
+            }
+
+            if (nameEndingAt.TryGetValue(i, out Candidate name))
+            {
+                if (name.Type == EntityType.Location && !HasArticle(keys[name.FirstToken])
+                    && (name.FirstToken == 0 || !s_placeHeads.Contains(keys[name.FirstToken - 1])))
+                {
+                    // "مضيفه ستيوا بوخارست الروماني": the club's first word, left by the tagger, after a cue.
+                    int cued = CuedStart(name.FirstToken, i);
+                    output.Add(cued < name.FirstToken
+                        ? new Candidate(tokens[cued].Span.Start, name.End, cued, i, EntityType.Organization, 0.6f, null, Candidate.RulePriority)
+                        : name with { Type = EntityType.Organization, Priority = Candidate.RulePriority });
+                }
+
+                continue;
+            }
+
+            int first = CuedStart(i, i);
+            if (first < i)
+            {
+                output.Add(new Candidate(tokens[first].Span.Start, tokens[i - 1].Span.End, first, i, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
+            }
+        }
+
+        AddRepeats(output, found, tagged, cancellationToken);
+    }
+
+    // The club is the same club where its words recur nearby without the nationality ("بنفيكا",
+    // "وليون") and the tagger found nothing there; a club of two words or more also where the tagger
+    // found something else ("ستيوا بوخارست" over the place "بوخارست"). A word the tagger found alone
+    // stays as found: "موسكو" the city beside the club "سسكا موسكو".
+    private void AddRepeats(List<Candidate> output, int found, HashSet<int> tagged, CancellationToken cancellationToken)
+    {
+        int clubs = output.Count;
+        for (int c = found; c < clubs; c++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Candidate club = output[c];
+            Token head = text.Tokens[club.FirstToken];
+            string first = FoldedWords.Fold(text.Text.AsSpan(club.Start, head.Span.End - club.Start));
+            int words = club.EndToken - club.FirstToken;
+            int from = Math.Max(0, club.FirstToken - RepeatWindow);
+            int to = Math.Min(keys.Length - words, club.FirstToken + RepeatWindow);
+            for (int j = from; j <= to; j++)
+            {
+                if (j == club.FirstToken || text.Tokens[j].Type != TokenType.Word || (words == 1 && tagged.Contains(j))
+                    || FirstWordClitic(keys[j], first) is not int clitic)
+                {
+                    continue;
+                }
+
+                bool same = true;
+                for (int w = 1; w < words && same; w++)
+                {
+                    same = keys[j + w] == keys[club.FirstToken + w];
+                }
+
+                if (same)
+                {
+                    Token at = text.Tokens[j];
+                    int start = at.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(at.Span.Start, at.Span.Length), clitic);
+                    output.Add(new Candidate(start, text.Tokens[j + words - 1].Span.End, j, j + words, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
+                }
+            }
+        }
+    }
+
+    // Folded characters of a proclitic before `first` in `key` (0 when the key is `first`); null
+    // when the key is not `first`, with or without a proclitic.
+    private static int? FirstWordClitic(string key, string first)
+    {
+        if (key == first)
+        {
+            return 0;
+        }
+
+        foreach ((string bare, int clitic) in Lexicons.StripProclitics(key))
+        {
+            if (bare == first)
+            {
+                return clitic;
+            }
+        }
+
+        return null;
+    }
+
+    // The first of the name words before `start` that come right after a cue, with the name
+    // words of [start, nationality) at most MaxWords; `start` when no cue comes first.
+    private int CuedStart(int start, int nationality)
+    {
+        int first = start;
+        while (first > 0 && nationality - first < MaxWords && IsBareNameWord(first - 1))
+        {
+            first--;
+        }
+
+        return first > 0 && IsCue(keys[first - 1]) ? first : start;
+    }
+
+    private static bool HasArticle(string key) =>
+        key.StartsWith("ال", StringComparison.Ordinal) || Lexicons.AnyBareForm(key, static bare => bare.StartsWith("ال", StringComparison.Ordinal));
+
+    private static bool IsCue(string key) => s_cues.Contains(key) || Lexicons.AnyBareForm(key, static bare => s_cues.Contains(bare));
+
+    // An Arabic word that can be part of a name: no article, no stop word (also after a proclitic).
+    private bool IsBareNameWord(int k)
+    {
+        string key = keys[k];
+        return text.Tokens[k].Type == TokenType.Word && key.Length >= 2 && EntityText.IsArabicLetter(key[0])
+            && !HasArticle(key) && !Lexicons.StopWords.Contains(key) && !s_cues.Contains(key)
+            && !Lexicons.AnyBareForm(key, static bare => Lexicons.StopWords.Contains(bare));
+    }
+}
