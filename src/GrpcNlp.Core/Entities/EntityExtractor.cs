@@ -79,6 +79,7 @@ public sealed class EntityExtractor
             }
 
             new ClubNameRecognizer(text, keys).Recognize(candidates, first, cancellationToken);
+            new BankNameRecognizer(text, keys).Recognize(candidates, cancellationToken);
         }
         else
         {

@@ -312,6 +312,24 @@ public abstract class EntityExtractorTests
         Assert.Empty(Mentions(text, "ar", EntityType.Organization));
     }
 
+    [Theory]
+    [InlineData("أعلن البنك التجاري أمس عن أرباح قياسية", "البنك التجاري", "البنك التجاري")]
+    [InlineData("وافقت الجمعية العمومية للبنك الزراعي على الميزانية", "لبنك الزراعي", "البنك الزراعي")]
+    [InlineData("رفع المصرف المركزي الأوروبي سعر الفائدة", "المصرف المركزي الأوروبي", "المصرف المركزي الأوروبي")]
+    public void The_bank_with_a_relational_adjective_is_an_organization(string text, string span, string canonical)
+    {
+        EntityResult result = Extract(text, "ar", [EntityType.Organization]);
+        EntityMention mention = Assert.Single(result.Mentions, m => text[m.Span.Start..m.Span.End] == span);
+        Assert.Equal(EntityType.Organization, mention.Type);
+        Assert.Contains(result.Entities, e => e.CanonicalName == canonical);
+    }
+
+    [Fact]
+    public void The_bank_with_an_adjective_of_rank_is_no_name()
+    {
+        Assert.Empty(Mentions("ارتفع رأس مال البنك الأساسي هذا العام", "ar", EntityType.Organization));
+    }
+
     [Fact]
     public void A_word_of_marks_only_after_a_title_ends_the_name()
     {
