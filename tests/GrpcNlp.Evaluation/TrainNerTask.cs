@@ -31,6 +31,7 @@ internal static class TrainNerTask
         var extraWeight = new Option<float>("--extra-weight") { Description = "Update size of extra sentences (training part: 1)", DefaultValueFactory = _ => 1f };
         var runs = new Option<int>("--runs") { Description = "Training runs (seeds seed, seed+1, ...) whose averaged weights are averaged again", DefaultValueFactory = _ => 1 };
         var wordClasses = new Option<FileInfo?>("--word-classes") { Description = "Word-class table (word TAB bits, from train-word-classes) whose prefixes become features; stored in the model" };
+        var listedPlaces = new Option<bool>("--listed-places") { Description = "Add the country and city names of the model's language from ICU's CLDR data to the name list (locations; a name the training data labels keeps its type)" };
         var edges = new Option<bool>("--edge-features") { Description = "Learn edge features: weights per kind of label step (a name goes on, starts, ends) for what the words at a boundary look like", DefaultValueFactory = _ => true };
         var selfTrain = new Option<string[]>("--self-train") { Description = "Unlabelled text files or folders (all files, recursively; a line is a paragraph) to self-train on: tagged by the model, the surest sentences are trained on", AllowMultipleArgumentsPerToken = true };
         var selfTrainConll = new Option<string[]>("--self-train-conll") { Description = "Unlabelled sentences from CoNLL-style files or folders (their *.txt files; the words only, tags ignored) to self-train on", AllowMultipleArgumentsPerToken = true };
@@ -40,13 +41,13 @@ internal static class TrainNerTask
         var selfTrainRounds = new Option<int>("--self-train-rounds") { Description = "Self-training rounds: each tags the text with the model of the round before and retrains", DefaultValueFactory = _ => 1 };
         var command = new Command("train-ner", "Trains the entity tagger (averaged perceptron or CRF; deterministic) and writes its model file.")
         {
-            conll, language, output, part, trainer, epochs, crfOptimizer, crfL2, crfIterations, crfRate, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs, edges,
+            conll, language, output, part, trainer, epochs, crfOptimizer, crfL2, crfIterations, crfRate, seed, minWeight, folds, stemmer, minCount, extra, extraMisc, extraWeight, wordClasses, runs, edges, listedPlaces,
             selfTrain, selfTrainConll, selfTrainKeep, selfTrainWeight, selfTrainFilter, selfTrainRounds,
         };
         command.SetAction(r => Train(
             r.GetRequiredValue(conll), r.GetRequiredValue(language), r.GetRequiredValue(output), r.GetRequiredValue(part),
             new TrainerChoice(r.GetRequiredValue(trainer), r.GetValue(epochs), r.GetRequiredValue(crfOptimizer), r.GetValue(crfL2), r.GetValue(crfIterations), r.GetValue(crfRate)), r.GetValue(seed), r.GetValue(minWeight), r.GetValue(folds), r.GetValue(stemmer) ?? (r.GetRequiredValue(language) == "ar" ? StemmerNames.Segmenter : StemmerNames.Proclitic), r.GetValue(minCount),
-            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs), r.GetValue(edges),
+            new ExtraData(r.GetValue(extra) ?? [], r.GetValue(extraMisc) ?? "misc", r.GetValue(extraWeight)), r.GetValue(wordClasses), r.GetValue(runs), r.GetValue(edges), r.GetValue(listedPlaces),
             new SelfTrainingText(r.GetValue(selfTrain) ?? [], r.GetValue(selfTrainConll) ?? [], r.GetValue(selfTrainKeep), r.GetValue(selfTrainWeight), r.GetRequiredValue(selfTrainFilter), r.GetValue(selfTrainRounds))));
         return command;
     }
@@ -57,7 +58,7 @@ internal static class TrainNerTask
     private const double CrfL2 = 1.0;
     private const double CrfRate = 0.1;
 
-    private static int Train(FileInfo file, string language, FileInfo output, string part, TrainerChoice trainer, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges, SelfTrainingText selfTraining)
+    private static int Train(FileInfo file, string language, FileInfo output, string part, TrainerChoice trainer, int seed, float minWeight, int folds, string stemmer, int minCount, ExtraData extra, FileInfo? wordClasses, int runs, bool edges, bool listedPlaces, SelfTrainingText selfTraining)
     {
         if (trainer.Name is not ("perceptron" or "crf"))
         {
@@ -105,6 +106,12 @@ internal static class TrainNerTask
             return 2;
         }
 
+        IReadOnlyList<string[]>? places = listedPlaces ? ListedPlaces.Read(language) : null;
+        if (places is not null)
+        {
+            Console.WriteLine($"listed places: {places.Count} country and city names");
+        }
+
         var clock = Stopwatch.StartNew();
         int epochs = trainer.Epochs ?? (trainer.Name == "crf" ? CrfEpochs : PerceptronEpochs);
         int autoSentences = 0;
@@ -127,14 +134,16 @@ internal static class TrainNerTask
                 weights,
                 classes,
                 runs,
-                edges)
+                edges,
+                places)
             : new PerceptronTrainer().Train(
                 language, data, stemmer, epochs, seed, minWeight, folds, minCount,
                 (epoch, accuracy) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch,2}: token accuracy {100 * accuracy:F2}")),
                 weights,
                 classes,
                 runs,
-                edges);
+                edges,
+                places);
 
         output.Directory?.Create();
         using (FileStream stream = File.Create(output.FullName))
@@ -160,6 +169,7 @@ internal static class TrainNerTask
             ["min_count"] = minCount,
             ["stemmer"] = stemmer,
             ["name_list_entries"] = model.Names.Count,
+            ["listed_places"] = places?.Count ?? 0,
             ["extra_sentences"] = extraSentences.Count,
             ["extra_misc"] = extra.Misc,
             ["extra_weight"] = extra.Weight,

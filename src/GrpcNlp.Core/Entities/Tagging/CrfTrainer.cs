@@ -34,10 +34,11 @@ internal sealed class CrfTrainer
     /// <param name="classes">Word classes whose bit-string prefixes are features (null: none); stored in the model.</param>
     /// <param name="runs">SGD runs with shuffle seeds seed, seed + 1, ...; the model's weights are their mean (L-BFGS: always one).</param>
     /// <param name="edges">Whether to learn edge features (<see cref="FeatureExtractor.ExtractEdges"/>).</param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, CrfOptions options, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1, bool edges = false)
+    /// <param name="listedPlaces">Place names outside the training data for the name list (<see cref="TaggerTrainingSet.Build"/>; null: none).</param>
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, CrfOptions options, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1, bool edges = false, IReadOnlyList<string[]>? listedPlaces = null)
     {
         classes ??= WordClasses.Empty;
-        TaggerTrainingSet set = TaggerTrainingSet.Build(sentences, stemmer, classes, nameListFolds, minCount, edges);
+        TaggerTrainingSet set = TaggerTrainingSet.Build(sentences, stemmer, classes, nameListFolds, minCount, edges, listedPlaces);
         var mean = new CrfWeights(set.Features.Count, set.EdgeFeatures.Count);
 
         // L-BFGS reads no seed: a second run would repeat the first.

@@ -41,9 +41,10 @@ internal sealed class PerceptronTrainer
     /// shipped weights are the mean of their averaged weights, so that no one shuffle order decides.
     /// </param>
     /// <param name="edges">Whether to learn edge features (<see cref="FeatureExtractor.ExtractEdges"/>): weights per kind of label step (<see cref="EdgeWeights.ClassOf"/>), moved where the gold and predicted steps differ.</param>
-    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1, bool edges = false)
+    /// <param name="listedPlaces">Place names outside the training data for the name list (<see cref="TaggerTrainingSet.Build"/>; null: none).</param>
+    public NerModel Train(string language, IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, int epochs, int seed, float minWeight, int nameListFolds, int minCount = 1, Action<int, double>? progress = null, IReadOnlyList<float>? weights = null, WordClasses? classes = null, int runs = 1, bool edges = false, IReadOnlyList<string[]>? listedPlaces = null)
     {
-        TaggerTrainingSet set = TaggerTrainingSet.Build(sentences, stemmer, classes ??= WordClasses.Empty, nameListFolds, minCount, edges);
+        TaggerTrainingSet set = TaggerTrainingSet.Build(sentences, stemmer, classes ??= WordClasses.Empty, nameListFolds, minCount, edges, listedPlaces);
         NameList names = set.Names;
         _keys.AddRange(set.Features);
         _edgeKeys.AddRange(set.EdgeFeatures);

@@ -39,7 +39,11 @@ internal sealed class TaggerTrainingSet
     /// </param>
     /// <param name="minCount">Features seen fewer times in the training data get no id.</param>
     /// <param name="edges">Whether to extract edge features (<see cref="FeatureExtractor.ExtractEdges"/>).</param>
-    public static TaggerTrainingSet Build(IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, WordClasses classes, int nameListFolds, int minCount, bool edges)
+    /// <param name="listedPlaces">
+    /// Place names (words each) from a list outside the training data, entries of every fold's name
+    /// list and of the model's, as locations; a name the training data labels keeps its own type.
+    /// </param>
+    public static TaggerTrainingSet Build(IReadOnlyList<(string[] Words, int[] Labels)> sentences, string stemmer, WordClasses classes, int nameListFolds, int minCount, bool edges, IReadOnlyList<string[]>? listedPlaces = null)
     {
         IStemmer stemming = StemmerNames.Create(stemmer);
         var prepared = sentences.Select(s => new TaggerSentence(s.Words, stemming)).ToArray();
@@ -52,13 +56,14 @@ internal sealed class TaggerTrainingSet
         }
 
         NameList names = NameList.Empty;
+        string[] listed = (listedPlaces ?? []).Select(words => NameList.Key(new TaggerSentence(words, stemming), 0, words.Length)).ToArray();
         if (nameListFolds > 1)
         {
             int FoldOf(int s) => (int)((long)s * nameListFolds / prepared.Length);
             var folds = new NameList[nameListFolds];
             for (int k = 0; k < nameListFolds; k++)
             {
-                folds[k] = BuildNames(prepared, sentences, s => FoldOf(s) != k);
+                folds[k] = BuildNames(prepared, sentences, s => FoldOf(s) != k, listed);
             }
 
             for (int s = 0; s < prepared.Length; s++)
@@ -66,7 +71,7 @@ internal sealed class TaggerTrainingSet
                 folds[FoldOf(s)].Match(prepared[s]);
             }
 
-            names = BuildNames(prepared, sentences, _ => true);
+            names = BuildNames(prepared, sentences, _ => true, listed);
         }
 
         // Features are extracted once; ids are dense indices into the weight arrays. Features seen
@@ -135,6 +140,9 @@ internal sealed class TaggerTrainingSet
         return new TaggerTrainingSet(keys, edgeKeys, data, names);
     }
 
+    // The type index (label - 1) / 2 of B-LOC and I-LOC (NerLabels).
+    private const int LocationType = 1;
+
     private static int IdOf(Dictionary<ulong, int> ids, List<ulong> keys, ulong key)
     {
         if (!ids.TryGetValue(key, out int id))
@@ -147,8 +155,8 @@ internal sealed class TaggerTrainingSet
         return id;
     }
 
-    // Every gold name (as stems) with its most frequent type.
-    private static NameList BuildNames(TaggerSentence[] prepared, IReadOnlyList<(string[] Words, int[] Labels)> sentences, Func<int, bool> include)
+    // Every gold name (as stems) with its most frequent type, and the listed places the gold does not name.
+    private static NameList BuildNames(TaggerSentence[] prepared, IReadOnlyList<(string[] Words, int[] Labels)> sentences, Func<int, bool> include, string[] listedPlaces)
     {
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int s = 0; s < prepared.Length; s++)
@@ -171,7 +179,8 @@ internal sealed class TaggerTrainingSet
             }
         }
 
-        return new NameList(counts.Select(c => (c.Key, Array.IndexOf(c.Value, c.Value.Max()))));
+        IEnumerable<(string, int)> entries = counts.Select(c => (c.Key, Array.IndexOf(c.Value, c.Value.Max())));
+        return new NameList(entries.Concat(listedPlaces.Where(p => !counts.ContainsKey(p)).Select(p => (p, LocationType))));
     }
 }
 

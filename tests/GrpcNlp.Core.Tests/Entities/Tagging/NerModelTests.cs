@@ -19,6 +19,21 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Listed_places_join_the_name_list_as_locations_unless_the_data_labels_them()
+    {
+        string[][] listed = [["Port", "Said"], ["Red", "Crescent"]];
+        NerModel model = new PerceptronTrainer().Train(
+            "en", TaggerTestData.Data(), StemmerNames.Proclitic, epochs: 2, seed: 1, minWeight: 0f, nameListFolds: 2, minCount: 1, listedPlaces: listed);
+        NerModel without = Train(nameListFolds: 2);
+        IStemmer stemmer = StemmerNames.Create(StemmerNames.Proclitic);
+        var entries = model.Names.Entries.ToDictionary();
+
+        Assert.Equal(without.Names.Count + 1, model.Names.Count);
+        Assert.Equal(1, entries[NameList.Key(new TaggerSentence(listed[0], stemmer), 0, 2)]);
+        Assert.Equal(2, entries[NameList.Key(new TaggerSentence(listed[1], stemmer), 0, 2)]);
+    }
+
+    [Fact]
     public void Saved_model_loads_with_the_same_tags_and_header()
     {
         NerModel model = Train(nameListFolds: 2);
