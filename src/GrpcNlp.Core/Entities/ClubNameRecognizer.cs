@@ -14,12 +14,16 @@ namespace GrpcNlp.Core.Entities;
 /// with the article, is the club named after it. A name without the article cannot take a definite
 /// adjective unless it is a proper noun, but a verb can ("وسجل البرازيلي": "the Brazilian scored"),
 /// so words the tagger left are taken only after a word that names a club or a team's host or guest.
-/// A person the tagger found stays a person ("عزام الأميركي").
+/// A person the tagger found stays a person ("عزام الأميركي"). In a text about sport, a word with
+/// the article right after "فريق"/"نادي" is a club too ("فريق العربي").
 /// </remarks>
 internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
 {
     /// <summary>The most name words between a cue and the nationality.</summary>
     private const int MaxWords = 3;
+
+    /// <summary>How far (in tokens) from a cue a word of sport must be for the text to be about sport.</summary>
+    private const int SportWindow = 50;
 
     /// <summary>How far (in tokens) a club's name is taken again without its nationality.</summary>
     private const int RepeatWindow = 400;
@@ -39,6 +43,14 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     private static readonly FrozenSet<string> s_cues = new[]
     {
         "نادي", "فريق", "ضيفه", "مضيفه", "ضيفها", "مضيفها",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Folded words that only a text about sport uses.
+    private static readonly FrozenSet<string> s_sportWords = new[]
+    {
+        "مباراه", "المباراه", "مباريات", "المباريات", "الدوري", "هدف", "هدفا", "هدفين", "الهدف", "اهداف", "الاهداف",
+        "المرمى", "مرمى", "الشوط", "شوط", "التعادل", "الملعب", "ملعب", "المدرب", "مدرب", "الحارس", "حارس", "لاعب",
+        "اللاعب", "لاعبي", "لاعبو", "اللاعبين", "بطوله", "البطوله", "الكره", "المنتخب", "الموسم",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Folded nouns whose place in construct the adjective may describe instead ("مطار عمان الأردني",
@@ -105,7 +117,63 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             }
         }
 
+        AddClubsWithTheArticle(output, tagged, cancellationToken);
         AddRepeats(output, found, tagged, cancellationToken);
+    }
+
+    // "فريق العربي", "بنادي الغرافة", "مضيفه الأهلي": in a text about sport the word with the article
+    // right after a cue is the club; elsewhere "فريق العمل" is a work team and "نادي الصحافة" a
+    // press club.
+    private void AddClubsWithTheArticle(List<Candidate> output, HashSet<int> tagged, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Token> tokens = text.Tokens;
+        int[]? sportWordsBefore = null;
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            int name = i + 1;
+            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word || !IsCue(keys[i])
+                || !keys[name].StartsWith("ال", StringComparison.Ordinal) || keys[name].Length < 4
+                || Lexicons.StopWords.Contains(keys[name]) || s_nationalities.Contains(keys[name]) || tagged.Contains(name)
+                || IsAdjectiveAfterHostOrGuest(i, name) || IsFeminineRelationalAdjective(name + 1))
+            {
+                continue;
+            }
+
+            sportWordsBefore ??= CountSportWords();
+            int from = Math.Max(0, i - SportWindow);
+            int to = Math.Min(tokens.Count, i + SportWindow);
+            if (sportWordsBefore[to] - sportWordsBefore[from] > 0)
+            {
+                output.Add(new Candidate(tokens[name].Span.Start, tokens[name].Span.End, name, name + 1, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
+            }
+        }
+    }
+
+    // "ضيفه البوروندي": after "his guest" a relational adjective is the guest's nationality.
+    private bool IsAdjectiveAfterHostOrGuest(int cue, int name) =>
+        keys[name].EndsWith('ي') && !(Lexicons.AnyBareForm(keys[cue], static bare => bare is "نادي" or "فريق") || keys[cue] is "نادي" or "فريق");
+
+    // "بفريق العاصمة الإسبانية": a feminine adjective after the word says it is a common noun, the
+    // team's city.
+    private bool IsFeminineRelationalAdjective(int k) =>
+        k < keys.Length && text.Tokens[k].Type == TokenType.Word && keys[k].Length >= 6
+        && keys[k].StartsWith("ال", StringComparison.Ordinal) && keys[k].EndsWith("يه", StringComparison.Ordinal);
+
+    // counts[k]: the words of sport among the first k tokens.
+    private int[] CountSportWords()
+    {
+        var counts = new int[keys.Length + 1];
+        for (int k = 0; k < keys.Length; k++)
+        {
+            counts[k + 1] = counts[k] + (s_sportWords.Contains(keys[k]) || Lexicons.AnyBareForm(keys[k], static bare => s_sportWords.Contains(bare)) ? 1 : 0);
+        }
+
+        return counts;
     }
 
     // The club is the same club where its words recur nearby without the nationality ("بنفيكا",
@@ -138,11 +206,15 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
                     same = keys[j + w] == keys[club.FirstToken + w];
                 }
 
-                if (same)
+                // "العربي" after "الخليج" is the gulf's adjective, not the club.
+                if (same && !(words == 1 && j > 0 && HasArticle(first) && HasArticle(keys[j - 1])))
                 {
                     Token at = text.Tokens[j];
                     int start = at.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(at.Span.Start, at.Span.Length), clitic);
-                    output.Add(new Candidate(start, text.Tokens[j + words - 1].Span.End, j, j + words, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
+                    output.Add(new Candidate(start, text.Tokens[j + words - 1].Span.End, j, j + words, EntityType.Organization, 0.6f, null, Candidate.RulePriority)
+                    {
+                        RestoresArticle = Lexicons.RestoresArticle(keys[j], clitic),
+                    });
                 }
             }
         }

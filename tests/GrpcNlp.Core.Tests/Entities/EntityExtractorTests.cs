@@ -303,6 +303,23 @@ public abstract class EntityExtractorTests
         Assert.Equal(2, Mentions(Text, "ar", EntityType.Organization).Count(m => m.Text == "ستيوا بوخارست"));
     }
 
+    [Fact]
+    public void A_word_with_the_article_after_a_club_cue_is_the_club_in_a_text_about_sport()
+    {
+        const string Text = "حقق فريق الشباك بداية قوية في الدوري هذا الموسم. وسجل لاعب الشباك هدفين في المباراة. وأشاد المدرب بالمنتخب الشباك";
+        (string Text, EntityType Type, string? Value)[] clubs = Mentions(Text, "ar", EntityType.Organization);
+        Assert.Equal(2, clubs.Count(m => m.Text == "الشباك"));
+    }
+
+    [Theory]
+    [InlineData("بدأ فريق العمل دراسة المشروع الجديد أمس")]
+    [InlineData("فاز المنتخب في المباراة على ضيفه البوروندي بهدفين")]
+    [InlineData("سجل اللاعب هدفا في الملعب الخاص بفريق العاصمة الإسبانية")]
+    public void No_club_without_sport_after_a_guest_or_before_a_feminine_adjective(string text)
+    {
+        Assert.Empty(Mentions(text, "ar", EntityType.Organization));
+    }
+
     [Theory]
     [InlineData("وسجل البرازيلي الهدف الثاني في الدقيقة العاشرة")]
     [InlineData("وصل الوزير إلى مطار عمان الأردني صباح أمس")]
