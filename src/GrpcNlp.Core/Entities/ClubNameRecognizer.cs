@@ -14,8 +14,9 @@ namespace GrpcNlp.Core.Entities;
 /// with the article, is the club named after it. A name without the article cannot take a definite
 /// adjective unless it is a proper noun, but a verb can ("وسجل البرازيلي": "the Brazilian scored"),
 /// so words the tagger left are taken only after a word that names a club or a team's host or guest.
-/// A person the tagger found stays a person ("عزام الأميركي"). In a text about sport, a word with
-/// the article right after "فريق"/"نادي" is a club too ("فريق العربي").
+/// A person the tagger found stays a person ("عزام الأميركي"). In a text about sport, the name right
+/// after a cue is a club too: a place ("نادي ليون"), a "person" after the host or guest ("ضيفه
+/// دينامو كييف"), or a word with the article ("فريق العربي").
 /// </remarks>
 internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
 {
@@ -45,6 +46,8 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
         "نادي", "فريق", "ضيفه", "مضيفه", "ضيفها", "مضيفها",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> s_clubWords = new[] { "نادي", "فريق" }.ToFrozenSet(StringComparer.Ordinal);
+
     // Folded words that only a text about sport uses.
     private static readonly FrozenSet<string> s_sportWords = new[]
     {
@@ -69,12 +72,14 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
         var nameEndingAt = new Dictionary<int, Candidate>();
+        var nameStartingAt = new Dictionary<int, Candidate>();
         var tagged = new HashSet<int>();
         for (int c = firstModel; c < output.Count; c++)
         {
             if (output[c].Priority == Candidate.ModelPriority)
             {
                 nameEndingAt[output[c].EndToken] = output[c];
+                nameStartingAt[output[c].FirstToken] = output[c];
                 for (int t = output[c].FirstToken; t < output[c].EndToken; t++)
                 {
                     tagged.Add(t);
@@ -117,14 +122,15 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             }
         }
 
-        AddClubsWithTheArticle(output, tagged, cancellationToken);
+        AddClubsAfterCues(output, nameStartingAt, tagged, cancellationToken);
         AddRepeats(output, found, tagged, cancellationToken);
     }
 
-    // "فريق العربي", "بنادي الغرافة", "مضيفه الأهلي": in a text about sport the word with the article
-    // right after a cue is the club; elsewhere "فريق العمل" is a work team and "نادي الصحافة" a
-    // press club.
-    private void AddClubsWithTheArticle(List<Candidate> output, HashSet<int> tagged, CancellationToken cancellationToken)
+    // In a text about sport, a cue names the club after it: a place the tagger found ("نادي ليون"),
+    // a "person" the tagger found after the host or guest ("سحق ضيفه دينامو كييف"), or one word with
+    // the article the tagger left ("فريق العربي", "بنادي الغرافة", "مضيفه الأهلي"). Elsewhere
+    // "فريق العمل" is a work team, "نادي الصحافة" a press club and "ضيفه" a visitor.
+    private void AddClubsAfterCues(List<Candidate> output, Dictionary<int, Candidate> nameStartingAt, HashSet<int> tagged, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
         int[]? sportWordsBefore = null;
@@ -136,27 +142,43 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             }
 
             int name = i + 1;
-            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word || !IsCue(keys[i])
-                || !keys[name].StartsWith("ال", StringComparison.Ordinal) || keys[name].Length < 4
-                || Lexicons.StopWords.Contains(keys[name]) || s_nationalities.Contains(keys[name]) || tagged.Contains(name)
-                || IsAdjectiveAfterHostOrGuest(i, name) || IsFeminineRelationalAdjective(name + 1))
+            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word || !IsCue(keys[i]))
+            {
+                continue;
+            }
+
+            Candidate club;
+            if (nameStartingAt.TryGetValue(name, out Candidate found))
+            {
+                if (HasArticle(keys[name]) || !(found.Type == EntityType.Location || (found.Type == EntityType.Person && IsHostOrGuest(keys[i]))))
+                {
+                    continue;
+                }
+
+                club = found with { Type = EntityType.Organization, Priority = Candidate.RulePriority };
+            }
+            else if (keys[name].StartsWith("ال", StringComparison.Ordinal) && keys[name].Length >= 4 && !Lexicons.StopWords.Contains(keys[name])
+                && !s_nationalities.Contains(keys[name]) && !tagged.Contains(name)
+                && !(IsHostOrGuest(keys[i]) && keys[name].EndsWith('ي')) && !IsFeminineRelationalAdjective(name + 1))
+            {
+                club = new Candidate(tokens[name].Span.Start, tokens[name].Span.End, name, name + 1, EntityType.Organization, 0.6f, null, Candidate.RulePriority);
+            }
+            else
             {
                 continue;
             }
 
             sportWordsBefore ??= CountSportWords();
-            int from = Math.Max(0, i - SportWindow);
-            int to = Math.Min(tokens.Count, i + SportWindow);
-            if (sportWordsBefore[to] - sportWordsBefore[from] > 0)
+            if (sportWordsBefore[Math.Min(tokens.Count, i + SportWindow)] - sportWordsBefore[Math.Max(0, i - SportWindow)] > 0)
             {
-                output.Add(new Candidate(tokens[name].Span.Start, tokens[name].Span.End, name, name + 1, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
+                output.Add(club);
             }
         }
     }
 
-    // "ضيفه البوروندي": after "his guest" a relational adjective is the guest's nationality.
-    private bool IsAdjectiveAfterHostOrGuest(int cue, int name) =>
-        keys[name].EndsWith('ي') && !(Lexicons.AnyBareForm(keys[cue], static bare => bare is "نادي" or "فريق") || keys[cue] is "نادي" or "فريق");
+    // "ضيفه", "مضيفه": the guest or host of a match, not "نادي"/"فريق"; after them a relational
+    // adjective is the guest's nationality ("ضيفه البوروندي").
+    private static bool IsHostOrGuest(string cue) => !s_clubWords.Contains(cue) && !Lexicons.AnyBareForm(cue, static bare => s_clubWords.Contains(bare));
 
     // "بفريق العاصمة الإسبانية": a feminine adjective after the word says it is a common noun, the
     // team's city.

@@ -312,6 +312,14 @@ public abstract class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("سحق الفريق ضيفه دينامو كييف بخمسة أهداف في مباراة الدوري", "دينامو كييف")]
+    [InlineData("وانضم المهاجم إلى نادي برشلونة بعد نهاية الموسم", "برشلونة")]
+    public void A_name_after_a_club_cue_is_the_club_in_a_text_about_sport(string text, string club)
+    {
+        Assert.Contains((club, EntityType.Organization, (string?)null), Mentions(text, "ar", EntityType.Organization));
+    }
+
+    [Theory]
     [InlineData("بدأ فريق العمل دراسة المشروع الجديد أمس")]
     [InlineData("فاز المنتخب في المباراة على ضيفه البوروندي بهدفين")]
     [InlineData("سجل اللاعب هدفا في الملعب الخاص بفريق العاصمة الإسبانية")]
