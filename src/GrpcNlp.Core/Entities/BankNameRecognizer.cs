@@ -36,7 +36,7 @@ internal sealed class BankNameRecognizer(AnalyzedText text, string[] keys)
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (tokens[i].Type != TokenType.Word || HeadClitic(keys[i]) is not int clitic || !IsNamingAdjective(i + 1))
+            if (tokens[i].Type != TokenType.Word || Lexicons.ProcliticBefore(keys[i], s_heads) is not int clitic || !IsNamingAdjective(i + 1))
             {
                 continue;
             }
@@ -55,26 +55,6 @@ internal sealed class BankNameRecognizer(AnalyzedText text, string[] keys)
             });
             i = end - 1;
         }
-    }
-
-    // How many folded characters of the word come before the head (0 without a proclitic); null
-    // when no form of the word is a head.
-    private static int? HeadClitic(string key)
-    {
-        if (s_heads.Contains(key))
-        {
-            return 0;
-        }
-
-        foreach ((string bare, int cliticLength) in Lexicons.StripProclitics(key))
-        {
-            if (s_heads.Contains(bare))
-            {
-                return cliticLength;
-            }
-        }
-
-        return null;
     }
 
     private bool IsNamingAdjective(int k)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Tokenization;
@@ -64,30 +65,42 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Adds an organization candidate for each place, organization or misc name of
-    /// <paramref name="output"/> from <paramref name="firstModel"/> on (the tagger's) followed by a
-    /// nationality, and for name words the tagger left between a cue and a nationality.
+    /// Adds an organization candidate for each club: before a nationality, after a cue in a text
+    /// about sport, and where either recurs. The tagger's names are the candidates of
+    /// <paramref name="output"/> from <paramref name="firstModel"/> on with its priority.
     /// </summary>
     public void Recognize(List<Candidate> output, int firstModel, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Token> tokens = text.Tokens;
-        var nameEndingAt = new Dictionary<int, Candidate>();
-        var nameStartingAt = new Dictionary<int, Candidate>();
-        var tagged = new HashSet<int>();
-        for (int c = firstModel; c < output.Count; c++)
+        // Which of the tagger's names covers each token, in a pooled array: a text has hundreds of
+        // names, and maps of them would cost more than the rest of this recognizer.
+        int[] covering = ArrayPool<int>.Shared.Rent(Math.Max(1, keys.Length));
+        try
         {
-            if (output[c].Priority == Candidate.ModelPriority)
+            covering.AsSpan(0, keys.Length).Fill(-1);
+            for (int c = firstModel; c < output.Count; c++)
             {
-                nameEndingAt[output[c].EndToken] = output[c];
-                nameStartingAt[output[c].FirstToken] = output[c];
-                for (int t = output[c].FirstToken; t < output[c].EndToken; t++)
+                if (output[c].Priority == Candidate.ModelPriority)
                 {
-                    tagged.Add(t);
+                    covering.AsSpan(output[c].FirstToken, output[c].EndToken - output[c].FirstToken).Fill(c);
                 }
             }
-        }
 
-        int found = output.Count;
+            var tagged = new TaggerNames(output, covering);
+            int found = output.Count;
+            AddClubsBeforeNationalities(output, tagged, cancellationToken);
+            AddClubsAfterCues(output, tagged, cancellationToken);
+            AddRepeats(output, found, tagged, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(covering);
+        }
+    }
+
+    // "ليون الفرنسي": a place the tagger found; "ضيفه بنفيكا البرتغالي": words it left after a cue.
+    private void AddClubsBeforeNationalities(List<Candidate> output, TaggerNames tagged, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Token> tokens = text.Tokens;
         for (int i = 1; i < tokens.Count; i++)
         {
             if ((i & 1023) == 0)
@@ -100,7 +113,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
                 continue;
             }
 
-            if (nameEndingAt.TryGetValue(i, out Candidate name))
+            if (tagged.EndingAt(i) is { } name)
             {
                 if (name.Type == EntityType.Location && !HasArticle(keys[name.FirstToken])
                     && (name.FirstToken == 0 || !s_placeHeads.Contains(keys[name.FirstToken - 1])))
@@ -121,16 +134,13 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
                 output.Add(new Candidate(tokens[first].Span.Start, tokens[i - 1].Span.End, first, i, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
             }
         }
-
-        AddClubsAfterCues(output, nameStartingAt, tagged, cancellationToken);
-        AddRepeats(output, found, tagged, cancellationToken);
     }
 
     // In a text about sport, a cue names the club after it: a place the tagger found ("نادي ليون"),
     // a "person" the tagger found after the host or guest ("سحق ضيفه دينامو كييف"), or one word with
     // the article the tagger left ("فريق العربي", "بنادي الغرافة", "مضيفه الأهلي"). Elsewhere
     // "فريق العمل" is a work team, "نادي الصحافة" a press club and "ضيفه" a visitor.
-    private void AddClubsAfterCues(List<Candidate> output, Dictionary<int, Candidate> nameStartingAt, HashSet<int> tagged, CancellationToken cancellationToken)
+    private void AddClubsAfterCues(List<Candidate> output, TaggerNames tagged, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
         int[]? sportWordsBefore = null;
@@ -148,7 +158,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             }
 
             Candidate club;
-            if (nameStartingAt.TryGetValue(name, out Candidate found))
+            if (tagged.StartingAt(name) is { } found)
             {
                 if (HasArticle(keys[name]) || !(found.Type == EntityType.Location || (found.Type == EntityType.Person && IsHostOrGuest(keys[i]))))
                 {
@@ -158,7 +168,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
                 club = found with { Type = EntityType.Organization, Priority = Candidate.RulePriority };
             }
             else if (keys[name].StartsWith("ال", StringComparison.Ordinal) && keys[name].Length >= 4 && !Lexicons.StopWords.Contains(keys[name])
-                && !s_nationalities.Contains(keys[name]) && !tagged.Contains(name)
+                && !s_nationalities.Contains(keys[name]) && !tagged.Covers(name)
                 && !(IsHostOrGuest(keys[i]) && keys[name].EndsWith('ي')) && !IsFeminineRelationalAdjective(name + 1))
             {
                 club = new Candidate(tokens[name].Span.Start, tokens[name].Span.End, name, name + 1, EntityType.Organization, 0.6f, null, Candidate.RulePriority);
@@ -178,7 +188,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
 
     // "ضيفه", "مضيفه": the guest or host of a match, not "نادي"/"فريق"; after them a relational
     // adjective is the guest's nationality ("ضيفه البوروندي").
-    private static bool IsHostOrGuest(string cue) => !s_clubWords.Contains(cue) && !Lexicons.AnyBareForm(cue, static bare => s_clubWords.Contains(bare));
+    private static bool IsHostOrGuest(string cue) => Lexicons.ProcliticBefore(cue, s_clubWords) is null;
 
     // "بفريق العاصمة الإسبانية": a feminine adjective after the word says it is a common noun, the
     // team's city.
@@ -192,7 +202,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
         var counts = new int[keys.Length + 1];
         for (int k = 0; k < keys.Length; k++)
         {
-            counts[k + 1] = counts[k] + (s_sportWords.Contains(keys[k]) || Lexicons.AnyBareForm(keys[k], static bare => s_sportWords.Contains(bare)) ? 1 : 0);
+            counts[k + 1] = counts[k] + (Lexicons.ProcliticBefore(keys[k], s_sportWords) is null ? 0 : 1);
         }
 
         return counts;
@@ -202,7 +212,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     // "وليون") and the tagger found nothing there; a club of two words or more also where the tagger
     // found something else ("ستيوا بوخارست" over the place "بوخارست"). A word the tagger found alone
     // stays as found: "موسكو" the city beside the club "سسكا موسكو".
-    private void AddRepeats(List<Candidate> output, int found, HashSet<int> tagged, CancellationToken cancellationToken)
+    private void AddRepeats(List<Candidate> output, int found, TaggerNames tagged, CancellationToken cancellationToken)
     {
         int clubs = output.Count;
         for (int c = found; c < clubs; c++)
@@ -216,7 +226,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             int to = Math.Min(keys.Length - words, club.FirstToken + RepeatWindow);
             for (int j = from; j <= to; j++)
             {
-                if (j == club.FirstToken || text.Tokens[j].Type != TokenType.Word || (words == 1 && tagged.Contains(j))
+                if (j == club.FirstToken || text.Tokens[j].Type != TokenType.Word || (words == 1 && tagged.Covers(j))
                     || FirstWordClitic(keys[j], first) is not int clitic)
                 {
                     continue;
@@ -278,7 +288,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     private static bool HasArticle(string key) =>
         key.StartsWith("ال", StringComparison.Ordinal) || Lexicons.AnyBareForm(key, static bare => bare.StartsWith("ال", StringComparison.Ordinal));
 
-    private static bool IsCue(string key) => s_cues.Contains(key) || Lexicons.AnyBareForm(key, static bare => s_cues.Contains(bare));
+    private static bool IsCue(string key) => Lexicons.ProcliticBefore(key, s_cues) is not null;
 
     // An Arabic word that can be part of a name: no article, no stop word (also after a proclitic).
     private bool IsBareNameWord(int k)
@@ -287,5 +297,17 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
         return text.Tokens[k].Type == TokenType.Word && key.Length >= 2 && EntityText.IsArabicLetter(key[0])
             && !HasArticle(key) && !Lexicons.StopWords.Contains(key) && !s_cues.Contains(key)
             && !Lexicons.AnyBareForm(key, static bare => Lexicons.StopWords.Contains(bare));
+    }
+
+    /// <summary>The tagger's names by token: <paramref name="covering"/>[t] is the index in <paramref name="output"/> of the name over token t, or -1.</summary>
+    private readonly struct TaggerNames(List<Candidate> output, int[] covering)
+    {
+        public bool Covers(int token) => covering[token] >= 0;
+
+        public Candidate? StartingAt(int token) =>
+            covering[token] >= 0 && output[covering[token]].FirstToken == token ? output[covering[token]] : null;
+
+        public Candidate? EndingAt(int end) =>
+            end > 0 && covering[end - 1] >= 0 && output[covering[end - 1]].EndToken == end ? output[covering[end - 1]] : null;
     }
 }

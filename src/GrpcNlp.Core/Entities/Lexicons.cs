@@ -81,6 +81,54 @@ internal static class Lexicons
         }
     }
 
+    /// <summary>
+    /// The folded characters of the proclitic before an entry of <paramref name="entries"/> in
+    /// <paramref name="word"/> (0 when the word is an entry), taking the bare forms in
+    /// <see cref="StripProclitics"/>' order; null when no form is an entry. Allocates nothing, so a
+    /// recognizer can ask it of every word.
+    /// </summary>
+    public static int? ProcliticBefore(string word, FrozenSet<string> entries)
+    {
+        if (entries.Contains(word))
+        {
+            return 0;
+        }
+
+        if (word.Length < 3 || !EntityText.IsArabicLetter(word[0]))
+        {
+            return null;
+        }
+
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (word.Length >= 4 && word.Length <= 64 && word.StartsWith("لل", StringComparison.Ordinal))
+        {
+            // "للبنك" is ل + "البنك": the bare form puts back the article's alef.
+            Span<char> bare = stackalloc char[word.Length];
+            "ال".CopyTo(bare);
+            word.AsSpan(2).CopyTo(bare[2..]);
+            if (lookup.Contains(bare))
+            {
+                return 1;
+            }
+        }
+
+        foreach (string clitic in Proclitics)
+        {
+            if (word.Length - clitic.Length < 2 || !word.StartsWith(clitic, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int length = clitic.EndsWith("ال", StringComparison.Ordinal) ? clitic.Length - 2 : clitic.Length;
+            if (lookup.Contains(word.AsSpan(length)))
+            {
+                return length;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether a bare form of <paramref name="word"/> (<see cref="StripProclitics"/>) passes <paramref name="test"/>.</summary>
     public static bool AnyBareForm(string word, Func<string, bool> test)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CsCheck;
 using GrpcNlp.Core.Entities;
 using GrpcNlp.Core.Summarization;
@@ -12,10 +13,33 @@ public sealed class EntityPropertyTests
         "الرئيس", "سامر", "حداد", "والقاهرة", "بالقاهرة", "لندن", "في", "19", "يناير", "/", "كانون", "الثاني", "2024",
         "٣٠٪", "300", "دولار", "مليون", "Mr.", "Daniel", "Okafor", "Boston", "March", "5,", "$", "12.5", "%",
         "https://example.org", "a@b.org", ".", "،", "الجمعة", "وَالقاهرة", "ثلاثة", "the", "percent", "1st",
+        "فريق", "نادي", "ضيفه", "العربي", "ليون", "الفرنسي", "مباراة", "البنك", "للبنك", "التجاري", "المركزي",
     ];
 
     private static readonly Gen<string> s_text = Gen.Int[0, s_pieces.Length - 1].Array[0, 40]
         .Select(indices => string.Join(' ', indices.Select(i => s_pieces[i])));
+
+    [Fact]
+    public void The_proclitic_before_an_entry_is_the_first_bare_form_that_is_one()
+    {
+        FrozenSet<string> entries = new[] { "البنك", "بنك", "نادي", "ليل", "يل" }.ToFrozenSet(StringComparer.Ordinal);
+        string[] clitics = ["", "و", "ف", "ب", "ل", "وب", "فال", "وال", "لل", "ال"];
+        string[] stems = ["البنك", "بنك", "نادي", "ليل", "يل", "نك", "ادي", "x"];
+        Gen<string> words = Gen.Int[0, clitics.Length - 1].SelectMany(c => Gen.Int[0, stems.Length - 1].Select(w => clitics[c] + stems[w]));
+        words.Sample(word =>
+        {
+            int? expected = entries.Contains(word) ? 0 : null;
+            foreach ((string bare, int clitic) in Lexicons.StripProclitics(word))
+            {
+                if (expected is null && entries.Contains(bare))
+                {
+                    expected = clitic;
+                }
+            }
+
+            Assert.Equal(expected, Lexicons.ProcliticBefore(word, entries));
+        }, iter: 500);
+    }
 
     [Fact]
     public void Mentions_are_ordered_disjoint_and_inside_the_text()
