@@ -115,7 +115,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
 
             if (tagged.EndingAt(i) is { } name)
             {
-                if (name.Type == EntityType.Location && !HasArticle(keys[name.FirstToken])
+                if (name.Type == EntityType.Location && !Lexicons.HasArticle(keys[name.FirstToken])
                     && (name.FirstToken == 0 || !s_placeHeads.Contains(keys[name.FirstToken - 1])))
                 {
                     // "مضيفه ستيوا بوخارست الروماني": the club's first word, left by the tagger, after a cue.
@@ -160,7 +160,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             Candidate club;
             if (tagged.StartingAt(name) is { } found)
             {
-                if (HasArticle(keys[name]) || !(found.Type == EntityType.Location || (found.Type == EntityType.Person && IsHostOrGuest(keys[i]))))
+                if (Lexicons.HasArticle(keys[name]) || !(found.Type == EntityType.Location || (found.Type == EntityType.Person && IsHostOrGuest(keys[i]))))
                 {
                     continue;
                 }
@@ -239,7 +239,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
                 }
 
                 // "العربي" after "الخليج" is the gulf's adjective, not the club.
-                if (same && !(words == 1 && j > 0 && HasArticle(first) && HasArticle(keys[j - 1])))
+                if (same && !(words == 1 && j > 0 && Lexicons.HasArticle(first) && Lexicons.HasArticle(keys[j - 1])))
                 {
                     Token at = text.Tokens[j];
                     int start = at.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(at.Span.Start, at.Span.Length), clitic);
@@ -285,9 +285,6 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
         return first > 0 && IsCue(keys[first - 1]) ? first : start;
     }
 
-    private static bool HasArticle(string key) =>
-        key.StartsWith("ال", StringComparison.Ordinal) || Lexicons.AnyBareForm(key, static bare => bare.StartsWith("ال", StringComparison.Ordinal));
-
     private static bool IsCue(string key) => Lexicons.ProcliticBefore(key, s_cues) is not null;
 
     // An Arabic word that can be part of a name: no article, no stop word (also after a proclitic).
@@ -295,7 +292,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     {
         string key = keys[k];
         return text.Tokens[k].Type == TokenType.Word && key.Length >= 2 && EntityText.IsArabicLetter(key[0])
-            && !HasArticle(key) && !Lexicons.StopWords.Contains(key) && !s_cues.Contains(key)
+            && !Lexicons.HasArticle(key) && !Lexicons.StopWords.Contains(key) && !s_cues.Contains(key)
             && !Lexicons.AnyBareForm(key, static bare => Lexicons.StopWords.Contains(bare));
     }
 

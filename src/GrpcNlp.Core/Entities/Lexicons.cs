@@ -82,6 +82,40 @@ internal static class Lexicons
     }
 
     /// <summary>
+    /// Whether the folded word starts with the article, itself or once a proclitic is off
+    /// ("القاهره", "والقاهره", "للامم"): the bare forms of <see cref="StripProclitics"/>, tested
+    /// without making them.
+    /// </summary>
+    public static bool HasArticle(string word)
+    {
+        if (word.StartsWith("ال", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (word.Length < 3 || !EntityText.IsArabicLetter(word[0]))
+        {
+            return false;
+        }
+
+        if (word.Length >= 4 && word.StartsWith("لل", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (string clitic in Proclitics)
+        {
+            if (word.Length - clitic.Length >= 2 && word.StartsWith(clitic, StringComparison.Ordinal)
+                && (clitic.EndsWith("ال", StringComparison.Ordinal) || word.AsSpan(clitic.Length).StartsWith("ال", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The folded characters of the proclitic before an entry of <paramref name="entries"/> in
     /// <paramref name="word"/> (0 when the word is an entry), taking the bare forms in
     /// <see cref="StripProclitics"/>' order; null when no form is an entry. Allocates nothing, so a

@@ -395,8 +395,7 @@ internal sealed class NameRecognizer
             return false;
         }
 
-        string before = _keys[i - 1];
-        return before.StartsWith("ال", StringComparison.Ordinal) || Lexicons.AnyBareForm(before, static bare => bare.StartsWith("ال", StringComparison.Ordinal));
+        return Lexicons.HasArticle(_keys[i - 1]);
     }
 
     /// <summary>

@@ -42,6 +42,20 @@ public sealed class EntityPropertyTests
     }
 
     [Fact]
+    public void A_word_has_the_article_when_it_or_a_bare_form_starts_with_it()
+    {
+        string[] clitics = ["", "و", "ف", "ب", "ل", "ك", "وب", "فل", "وال", "بال", "لل", "ال"];
+        string[] stems = ["ال", "البنك", "بنك", "لبنان", "امم", "ا", "x"];
+        Gen<string> words = Gen.Int[0, clitics.Length - 1].SelectMany(c => Gen.Int[0, stems.Length - 1].Select(w => clitics[c] + stems[w]));
+        words.Sample(word =>
+        {
+            bool expected = word.StartsWith("ال", StringComparison.Ordinal)
+                || Lexicons.AnyBareForm(word, static bare => bare.StartsWith("ال", StringComparison.Ordinal));
+            Assert.Equal(expected, Lexicons.HasArticle(word));
+        }, iter: 500);
+    }
+
+    [Fact]
     public void Mentions_are_ordered_disjoint_and_inside_the_text()
     {
         var extractor = new EntityExtractor();
