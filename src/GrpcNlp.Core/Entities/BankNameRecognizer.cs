@@ -36,7 +36,8 @@ internal sealed class BankNameRecognizer(AnalyzedText text, string[] keys)
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (tokens[i].Type != TokenType.Word || Lexicons.ProcliticBefore(keys[i], s_heads) is not int clitic || !IsNamingAdjective(i + 1))
+            // The adjective first: it is rare, and the head is looked up with its proclitics taken off.
+            if (tokens[i].Type != TokenType.Word || !IsNamingAdjective(i + 1) || Lexicons.ProcliticBefore(keys[i], s_heads) is not int clitic)
             {
                 continue;
             }

@@ -152,7 +152,9 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
             }
 
             int name = i + 1;
-            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word || !IsCue(keys[i]))
+            // What follows first: a cue is looked up with its proclitics taken off.
+            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word
+                || !(tagged.Covers(name) || keys[name].StartsWith("ال", StringComparison.Ordinal)) || !IsCue(keys[i]))
             {
                 continue;
             }

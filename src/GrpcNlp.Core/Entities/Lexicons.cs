@@ -93,7 +93,7 @@ internal static class Lexicons
             return true;
         }
 
-        if (word.Length < 3 || !EntityText.IsArabicLetter(word[0]))
+        if (word.Length < 3 || !StartsWithProcliticLetter(word))
         {
             return false;
         }
@@ -128,7 +128,7 @@ internal static class Lexicons
             return 0;
         }
 
-        if (word.Length < 3 || !EntityText.IsArabicLetter(word[0]))
+        if (word.Length < 3 || !StartsWithProcliticLetter(word))
         {
             return null;
         }
@@ -162,6 +162,9 @@ internal static class Lexicons
 
         return null;
     }
+
+    // Every proclitic starts with one of these letters (Proclitics and "لل").
+    private static bool StartsWithProcliticLetter(string word) => word[0] is 'و' or 'ف' or 'ب' or 'ل' or 'ك';
 
     /// <summary>Whether a bare form of <paramref name="word"/> (<see cref="StripProclitics"/>) passes <paramref name="test"/>.</summary>
     public static bool AnyBareForm(string word, Func<string, bool> test)
