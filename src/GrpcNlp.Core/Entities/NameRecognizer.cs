@@ -41,6 +41,12 @@ internal sealed class NameRecognizer
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_titleHeadLookup = s_titleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Words that continue an Arabic name although the next word starts with the article: "عبد الله", "ابو الغيط".
+    // Folded particles that only a verb follows (with a conjunction: "وقد", "ولم").
+    private static readonly FrozenSet<string> s_verbParticles = new[]
+    {
+        "لم", "لن", "قد", "سوف", "لقد", "ولم", "ولن", "وقد", "وسوف", "فلم", "فلن", "فقد", "فسوف", "ولقد",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> s_nameLinks = new[] { "عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly AnalyzedText _text;
@@ -48,6 +54,7 @@ internal sealed class NameRecognizer
     private readonly FrozenDictionary<string, EntityType> _gazetteer;
     private readonly FrozenSet<string> _stopWords;
     private Dictionary<string, int>? _counts;
+    private HashSet<string>? _verbs;
 
     public NameRecognizer(AnalyzedText text, string[] keys)
     {
@@ -381,7 +388,28 @@ internal sealed class NameRecognizer
     private bool MayStandAlone(string word) =>
         word.Length >= 3 && !_stopWords.Contains(word) && !PatternRecognizer.IsMonthOrWeekday(word) && !PatternRecognizer.IsArabicOrdinalWord(word)
         && !s_arabicTitles.Contains(word) && !s_arabicRoleHeads.Contains(word)
-        && !(EntityText.IsArabicLetter(word[0]) && IsCliticStopWord(word));
+        && !(EntityText.IsArabicLetter(word[0]) && (IsCliticStopWord(word) || IsVerbInText(word)));
+
+    /// <summary>
+    /// Whether the text writes the word right after a particle that only a verb follows ("لن يمثل",
+    /// "قد أجرى", "لم يتحدث"): a verb there, so no name word here ("صدام يمثل", "ميياتوفيتش أجرى").
+    /// </summary>
+    private bool IsVerbInText(string word)
+    {
+        if (_verbs is null)
+        {
+            _verbs = new HashSet<string>(StringComparer.Ordinal);
+            for (int k = 0; k + 1 < _keys.Length; k++)
+            {
+                if (s_verbParticles.Contains(_keys[k]) && _text.Tokens[k + 1].Type == TokenType.Word)
+                {
+                    _verbs.Add(_keys[k + 1]);
+                }
+            }
+        }
+
+        return _verbs.Contains(word);
+    }
 
     /// <summary>
     /// Whether the word at <paramref name="i"/> has the article and follows a word with it that is
@@ -522,7 +550,7 @@ internal sealed class NameRecognizer
 
         string key = _keys[k];
         if (_stopWords.Contains(key) || PatternRecognizer.IsMonthOrWeekday(key) || MatchTitle(k) >= 0
-            || (!english && (IsCliticStopWord(key) || HasTanweenFath(k) || HasPronounAfterTaMarbuta(k))))
+            || (!english && (IsCliticStopWord(key) || HasTanweenFath(k) || HasPronounAfterTaMarbuta(k) || IsVerbInText(key))))
         {
             return false;
         }

@@ -356,6 +356,15 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_word_the_text_writes_after_a_verb_particle_is_no_name_word()
+    {
+        // Without "لن يمثل" the title rule reads "حداد يمثل" as a full name and then "يمثل" alone.
+        const string Text = "وقال إن الرئيس حداد يمثل بلاده في القمة . ولن يمثل الوفد أمام المحكمة . ويمثل الوزير الحكومة";
+        string[] persons = Mentions(Text, "ar", EntityType.Person).Select(m => m.Text).ToArray();
+        Assert.DoesNotContain(persons, p => p.Contains("يمثل", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_word_of_marks_only_after_a_title_ends_the_name()
     {
         // "ـ" (a lone tatweel) folds to nothing: the title rule must step over it, not fail.
