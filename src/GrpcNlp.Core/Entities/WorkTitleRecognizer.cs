@@ -6,8 +6,9 @@ namespace GrpcNlp.Core.Entities;
 
 /// <summary>
 /// Titles of works in quotes right after a word that names the kind of work or says it is titled:
-/// "برنامج « حكايات »", "كتاب بعنوان " مبدأ حواء "", "the film "Cold Rain"". Each is a MISC mention
-/// of the words between the quotes.
+/// "برنامج « حكايات »", "كتاب بعنوان " مبدأ حواء "", "the film "Cold Rain"", and names of venues
+/// in quotes after the kind of venue ("استاد « سلتيك بارك »"). Each is a MISC mention of the words
+/// between the quotes.
 /// </summary>
 /// <remarks>
 /// Quotes alone say too little (news quotes speech), and a bare cue too (a "برنامج" is as often a
@@ -19,11 +20,13 @@ internal sealed class WorkTitleRecognizer
     /// <summary>The most tokens between the quotes.</summary>
     private const int MaxWords = 6;
 
-    // Folded, as EntityExtractor folds keys: kinds of work and "titled"; a proclitic may come before.
+    // Folded, as EntityExtractor folds keys: kinds of work and "titled", and venues, whose quoted
+    // names are misc as works' are ("استاد « سلتيك بارك »"); a proclitic may come before.
     private static readonly FrozenSet<string> s_cues = new[]
     {
         "بعنوان", "عنوانه", "عنوانها", "برنامج", "البرنامج", "مسلسل", "المسلسل", "فيلم", "الفيلم", "كتاب", "الكتاب",
         "كتابه", "روايه", "الروايه", "مسرحيه", "المسرحيه", "البوم", "الالبوم", "اغنيه", "الاغنيه", "ديوان", "الديوان",
+        "استاد", "الاستاد", "ستاد", "الستاد", "ملعب", "الملعب",
         "titled", "entitled", "film", "movie", "book", "novel", "album", "song", "show", "programme", "program", "series", "play",
     }.ToFrozenSet(StringComparer.Ordinal);
 

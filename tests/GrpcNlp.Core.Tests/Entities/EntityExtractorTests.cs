@@ -272,6 +272,7 @@ public abstract class EntityExtractorTests
     [InlineData("قدمت الفنانة برنامجا بعنوان « حكايات المدينة » على قناة محلية", "ar", "حكايات المدينة")]
     [InlineData("صدر للكاتبة كتاب جديد بعنوان \" مبدأ حواء \" هذا الشهر", "ar", "مبدأ حواء")]
     [InlineData("ويقدم برنامج « ألحقونا » كل أسبوع", "ar", "ألحقونا")]
+    [InlineData("وتقام المباراة على استاد « سلتيك بارك » مساء اليوم", "ar", "سلتيك بارك")]
     [InlineData("She starred in the film \"Cold Rain\" last year", "en", "Cold Rain")]
     public void A_quoted_title_after_a_kind_of_work_is_misc(string text, string language, string expected)
     {
