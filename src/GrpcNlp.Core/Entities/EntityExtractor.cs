@@ -86,7 +86,7 @@ public sealed class EntityExtractor
             names.Recognize(candidates, cancellationToken);
         }
 
-        new WorkTitleRecognizer(text, keys).Recognize(candidates, cancellationToken);
+        new QuotedNameRecognizer(text, keys).Recognize(candidates, cancellationToken);
 
         // Later bare mentions of a full name found ("حداد" after "سامر حداد").
         List<Candidate> accepted = Resolve(candidates, types);

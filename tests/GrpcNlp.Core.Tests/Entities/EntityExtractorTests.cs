@@ -280,6 +280,14 @@ public abstract class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("ونشرت صحيفة « لوفيغارو » الفرنسية تقريرا مطولا", "لوفيغارو")]
+    [InlineData("وأعلنت شركة « نجمة الشمال » عن منتج جديد", "نجمة الشمال")]
+    public void A_quoted_name_after_a_kind_of_organization_is_an_organization(string text, string expected)
+    {
+        Assert.Contains((expected, EntityType.Organization, (string?)null), Mentions(text, "ar", EntityType.Organization));
+    }
+
+    [Theory]
     [InlineData("قال الوزير « سنواصل العمل » أمس", "ar")]
     [InlineData("وافق البرلمان على برنامج الإصلاح الاقتصادي", "ar")]
     [InlineData("ووصف البرنامج « بأنه خطوة أولى نحو إصلاح شامل للتعليم في البلاد » أمس", "ar")]

@@ -5,17 +5,18 @@ using GrpcNlp.Core.Tokenization;
 namespace GrpcNlp.Core.Entities;
 
 /// <summary>
-/// Titles of works in quotes right after a word that names the kind of work or says it is titled:
-/// "برنامج « حكايات »", "كتاب بعنوان " مبدأ حواء "", "the film "Cold Rain"", and names of venues
-/// in quotes after the kind of venue ("استاد « سلتيك بارك »"). Each is a MISC mention of the words
-/// between the quotes.
+/// Names in quotes right after a word that says what they name: titles of works after the kind of
+/// work or "titled" ("برنامج « حكايات »", "كتاب بعنوان " مبدأ حواء "", "the film "Cold Rain"") and
+/// venues after the kind of venue ("استاد « سلتيك بارك »") are MISC mentions of the words between
+/// the quotes; organizations after the kind of organization ("صحيفة « لوفيغارو »") are
+/// organizations.
 /// </summary>
 /// <remarks>
 /// Quotes alone say too little (news quotes speech), and a bare cue too (a "برنامج" is as often a
 /// plan as a show); together they name a work. A title is one to <see cref="MaxWords"/> tokens on
 /// one line.
 /// </remarks>
-internal sealed class WorkTitleRecognizer
+internal sealed class QuotedNameRecognizer
 {
     /// <summary>The most tokens between the quotes.</summary>
     private const int MaxWords = 6;
@@ -30,16 +31,24 @@ internal sealed class WorkTitleRecognizer
         "titled", "entitled", "film", "movie", "book", "novel", "album", "song", "show", "programme", "program", "series", "play",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Folded kinds of organization whose quoted name is the organization ("صحيفة « لوفيغارو »",
+    // "شركة « جيلي »"); a proclitic may come before.
+    private static readonly FrozenSet<string> s_organizationCues = new[]
+    {
+        "صحيفه", "الصحيفه", "جريده", "الجريده", "مجله", "المجله", "وكاله", "الوكاله", "شركه", "الشركه", "قناه", "القناه",
+        "مؤسسه", "المؤسسه", "شبكه", "الشبكه", "مصرف", "بنك", "newspaper", "magazine", "company", "agency",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly AnalyzedText _text;
     private readonly string[] _keys;
 
-    public WorkTitleRecognizer(AnalyzedText text, string[] keys)
+    public QuotedNameRecognizer(AnalyzedText text, string[] keys)
     {
         _text = text;
         _keys = keys;
     }
 
-    /// <summary>Adds a MISC candidate for each quoted title after a cue.</summary>
+    /// <summary>Adds a candidate for each quoted name after a cue.</summary>
     public void Recognize(List<Candidate> output, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = _text.Tokens;
@@ -51,7 +60,7 @@ internal sealed class WorkTitleRecognizer
             }
 
             // The quote first: it is rare, and a cue is looked up with its proclitics taken off.
-            if (tokens[i].Type != TokenType.Word || !IsQuote(i + 1, opening: true) || !IsCue(_keys[i]))
+            if (tokens[i].Type != TokenType.Word || !IsQuote(i + 1, opening: true) || TypeNamedBy(_keys[i]) is not EntityType type)
             {
                 continue;
             }
@@ -69,12 +78,17 @@ internal sealed class WorkTitleRecognizer
                 continue;
             }
 
-            output.Add(new Candidate(tokens[first].Span.Start, tokens[close - 1].Span.End, first, close, EntityType.Misc, 0.7f, null, Candidate.RulePriority));
+            output.Add(new Candidate(tokens[first].Span.Start, tokens[close - 1].Span.End, first, close, type, 0.7f, null, Candidate.RulePriority));
             i = close;
         }
     }
 
-    private static bool IsCue(string key) => s_cues.Contains(key) || Lexicons.AnyBareForm(key, static bare => s_cues.Contains(bare));
+    // The type of the quoted name after a cue: misc after a kind of work or venue, organization
+    // after a kind of organization; null after any other word.
+    private static EntityType? TypeNamedBy(string key) =>
+        Lexicons.ProcliticBefore(key, s_cues) is not null ? EntityType.Misc
+        : Lexicons.ProcliticBefore(key, s_organizationCues) is not null ? EntityType.Organization
+        : null;
 
     private bool IsQuote(int i, bool opening)
     {
