@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using GrpcNlp.Core.Pipeline;
 using GrpcNlp.Core.Tokenization;
@@ -66,39 +65,18 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
 
     /// <summary>
     /// Adds an organization candidate for each club: before a nationality, after a cue in a text
-    /// about sport, and where either recurs. The tagger's names are the candidates of
-    /// <paramref name="output"/> from <paramref name="firstModel"/> on with its priority.
+    /// about sport, and where either recurs.
     /// </summary>
-    public void Recognize(List<Candidate> output, int firstModel, CancellationToken cancellationToken)
+    public void Recognize(List<Candidate> output, TaggerNameIndex tagged, CancellationToken cancellationToken)
     {
-        // Which of the tagger's names covers each token, in a pooled array: a text has hundreds of
-        // names, and maps of them would cost more than the rest of this recognizer.
-        int[] covering = ArrayPool<int>.Shared.Rent(Math.Max(1, keys.Length));
-        try
-        {
-            covering.AsSpan(0, keys.Length).Fill(-1);
-            for (int c = firstModel; c < output.Count; c++)
-            {
-                if (output[c].Priority == Candidate.ModelPriority)
-                {
-                    covering.AsSpan(output[c].FirstToken, output[c].EndToken - output[c].FirstToken).Fill(c);
-                }
-            }
-
-            var tagged = new TaggerNames(output, covering);
-            int found = output.Count;
-            AddClubsBeforeNationalities(output, tagged, cancellationToken);
-            AddClubsAfterCues(output, tagged, cancellationToken);
-            AddRepeats(output, found, tagged, cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(covering);
-        }
+        int found = output.Count;
+        AddClubsBeforeNationalities(output, tagged, cancellationToken);
+        AddClubsAfterCues(output, tagged, cancellationToken);
+        AddRepeats(output, found, tagged, cancellationToken);
     }
 
     // "ليون الفرنسي": a place the tagger found; "ضيفه بنفيكا البرتغالي": words it left after a cue.
-    private void AddClubsBeforeNationalities(List<Candidate> output, TaggerNames tagged, CancellationToken cancellationToken)
+    private void AddClubsBeforeNationalities(List<Candidate> output, TaggerNameIndex tagged, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
         for (int i = 1; i < tokens.Count; i++)
@@ -140,7 +118,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     // a "person" the tagger found after the host or guest ("سحق ضيفه دينامو كييف"), or one word with
     // the article the tagger left ("فريق العربي", "بنادي الغرافة", "مضيفه الأهلي"). Elsewhere
     // "فريق العمل" is a work team, "نادي الصحافة" a press club and "ضيفه" a visitor.
-    private void AddClubsAfterCues(List<Candidate> output, TaggerNames tagged, CancellationToken cancellationToken)
+    private void AddClubsAfterCues(List<Candidate> output, TaggerNameIndex tagged, CancellationToken cancellationToken)
     {
         IReadOnlyList<Token> tokens = text.Tokens;
         int[]? sportWordsBefore = null;
@@ -214,7 +192,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
     // "وليون") and the tagger found nothing there; a club of two words or more also where the tagger
     // found something else ("ستيوا بوخارست" over the place "بوخارست"). A word the tagger found alone
     // stays as found: "موسكو" the city beside the club "سسكا موسكو".
-    private void AddRepeats(List<Candidate> output, int found, TaggerNames tagged, CancellationToken cancellationToken)
+    private void AddRepeats(List<Candidate> output, int found, TaggerNameIndex tagged, CancellationToken cancellationToken)
     {
         int clubs = output.Count;
         for (int c = found; c < clubs; c++)
@@ -296,17 +274,5 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
         return text.Tokens[k].Type == TokenType.Word && key.Length >= 2 && EntityText.IsArabicLetter(key[0])
             && !Lexicons.HasArticle(key) && !Lexicons.StopWords.Contains(key) && !s_cues.Contains(key)
             && !Lexicons.AnyBareForm(key, static bare => Lexicons.StopWords.Contains(bare));
-    }
-
-    /// <summary>The tagger's names by token: <paramref name="covering"/>[t] is the index in <paramref name="output"/> of the name over token t, or -1.</summary>
-    private readonly struct TaggerNames(List<Candidate> output, int[] covering)
-    {
-        public bool Covers(int token) => covering[token] >= 0;
-
-        public Candidate? StartingAt(int token) =>
-            covering[token] >= 0 && output[covering[token]].FirstToken == token ? output[covering[token]] : null;
-
-        public Candidate? EndingAt(int end) =>
-            end > 0 && covering[end - 1] >= 0 && output[covering[end - 1]].EndToken == end ? output[covering[end - 1]] : null;
     }
 }

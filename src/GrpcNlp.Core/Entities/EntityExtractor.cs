@@ -78,7 +78,8 @@ public sealed class EntityExtractor
                 }
             }
 
-            new ClubNameRecognizer(text, keys).Recognize(candidates, first, cancellationToken);
+            using var tagged = new TaggerNameIndex(candidates, first, tokens.Count);
+            new ClubNameRecognizer(text, keys).Recognize(candidates, tagged, cancellationToken);
             new BankNameRecognizer(text, keys).Recognize(candidates, cancellationToken);
         }
         else
