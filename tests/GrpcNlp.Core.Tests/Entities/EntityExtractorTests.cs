@@ -373,6 +373,25 @@ public abstract class EntityExtractorTests
         Assert.DoesNotContain(persons, p => p.Contains("يمثل", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("وقع انفجار في حي الزهراء جنوب العاصمة صباح اليوم", new[] { "الزهراء" })]
+    [InlineData("وانفجرت عبوة ناسفة بشارع الرشيد وسط العاصمة", new[] { "الرشيد" })]
+    [InlineData("واقتحمت القوات بلدتي الباذان وطلوزة فجر اليوم", new[] { "الباذان", "طلوزة" })]
+    public void A_word_with_the_article_after_a_kind_of_place_is_the_place(string text, string[] places)
+    {
+        string[] found = Mentions(text, "ar", EntityType.Location).Select(m => m.Text).ToArray();
+        Assert.All(places, place => Assert.Contains(place, found));
+    }
+
+    [Theory]
+    [InlineData("زار الوفد مخيم المدينة أمس")]
+    [InlineData("يقع المطعم في الحي الثاني من المدينة")]
+    [InlineData("انتقلت الأسرة إلى مدينة كبيرة في الشمال")]
+    public void A_kind_of_place_before_a_kind_of_place_an_ordinal_or_an_adjective_names_nothing(string text)
+    {
+        Assert.Empty(Mentions(text, "ar", EntityType.Location));
+    }
+
     [Fact]
     public void A_word_of_marks_only_after_a_title_ends_the_name()
     {
