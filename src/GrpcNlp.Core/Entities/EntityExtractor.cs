@@ -81,6 +81,7 @@ public sealed class EntityExtractor
             using var tagged = new TaggerNameIndex(candidates, first, tokens.Count);
             new ClubNameRecognizer(text, keys).Recognize(candidates, tagged, cancellationToken);
             new PlaceNameRecognizer(text, keys).Recognize(candidates, tagged, cancellationToken);
+            new PartyNameRecognizer(text, keys).Recognize(candidates, tagged, cancellationToken);
             new BankNameRecognizer(text, keys).Recognize(candidates, cancellationToken);
         }
         else

@@ -393,6 +393,23 @@ public abstract class EntityExtractorTests
     }
 
     [Fact]
+    public void A_party_is_named_after_hizb_and_by_its_word_alone_nearby()
+    {
+        const string Text = "وأعلن حزب الأحرار فوزه في الانتخابات . وقال زعيم الأحرار إن الحكومة ستتشكل قريبا";
+        string[] parties = Mentions(Text, "ar", EntityType.Organization).Select(m => m.Text).ToArray();
+        Assert.Contains("حزب الأحرار", parties);
+        Assert.Contains("الأحرار", parties);
+    }
+
+    [Theory]
+    [InlineData("وأعلن حزب إسلامي جديد مشاركته في الانتخابات")]
+    [InlineData("وفاز الحزب الديمقراطي في الانتخابات")]
+    public void Hizb_before_an_adjective_or_with_the_article_names_no_party(string text)
+    {
+        Assert.DoesNotContain(Mentions(text, "ar", EntityType.Organization), m => m.Text.StartsWith("حزب", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_word_of_marks_only_after_a_title_ends_the_name()
     {
         // "ـ" (a lone tatweel) folds to nothing: the title rule must step over it, not fail.
