@@ -49,7 +49,7 @@ internal sealed class BankNameRecognizer(AnalyzedText text, string[] keys)
             }
 
             Token head = tokens[i];
-            int start = head.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(head.Span.Start, head.Span.Length), clitic);
+            int start = EntityText.StartAfter(text.Text, head, clitic);
             output.Add(new Candidate(start, tokens[end - 1].Span.End, i, end, EntityType.Organization, 0.6f, null, Candidate.RulePriority)
             {
                 RestoresArticle = Lexicons.RestoresArticle(keys[i], clitic),

@@ -222,7 +222,7 @@ internal sealed class ClubNameRecognizer(AnalyzedText text, string[] keys)
                 if (same && !(words == 1 && j > 0 && Lexicons.HasArticle(first) && Lexicons.HasArticle(keys[j - 1])))
                 {
                     Token at = text.Tokens[j];
-                    int start = at.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(at.Span.Start, at.Span.Length), clitic);
+                    int start = EntityText.StartAfter(text.Text, at, clitic);
                     output.Add(new Candidate(start, text.Tokens[j + words - 1].Span.End, j, j + words, EntityType.Organization, 0.6f, null, Candidate.RulePriority)
                     {
                         RestoresArticle = Lexicons.RestoresArticle(keys[j], clitic),

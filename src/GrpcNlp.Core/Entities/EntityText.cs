@@ -1,4 +1,5 @@
 using System.Buffers;
+using GrpcNlp.Core.Tokenization;
 
 namespace GrpcNlp.Core.Entities;
 
@@ -86,6 +87,14 @@ internal static class EntityText
 
         return length;
     }
+
+    /// <summary>
+    /// Where <paramref name="token"/> of <paramref name="text"/> goes on after its first
+    /// <paramref name="foldedCount"/> folded characters: the start of a mention that leaves a
+    /// proclitic out (<see cref="OriginalLengthOf"/>).
+    /// </summary>
+    public static int StartAfter(string text, Token token, int foldedCount) =>
+        token.Span.Start + OriginalLengthOf(text.AsSpan(token.Span.Start, token.Span.Length), foldedCount);
 
     /// <summary>
     /// The index in <paramref name="original"/> just after its first <paramref name="foldedCount"/>

@@ -170,7 +170,7 @@ internal sealed class ModelNameRecognizer(AnalyzedText text, string[] keys, NerT
     {
         Token token = text.Tokens[firstToken];
         (int clitic, bool restoresAlef) = ProcliticOf(keys[firstToken], endToken - firstToken);
-        int start = token.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(token.Span.Start, token.Span.Length), clitic);
+        int start = EntityText.StartAfter(text.Text, token, clitic);
         float confidence = endToken - firstToken > 1 ? 0.85f : 0.8f;
         return new Candidate(start, text.Tokens[endToken - 1].Span.End, firstToken, endToken, type, confidence, null, Candidate.ModelPriority)
         {

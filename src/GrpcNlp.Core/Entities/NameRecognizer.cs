@@ -256,7 +256,7 @@ internal sealed class NameRecognizer
     private Candidate Make(int i, int words, int clitic, EntityType type, int priority)
     {
         Token firstToken = _text.Tokens[i];
-        int start = firstToken.Span.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(firstToken.Span.Start, firstToken.Span.Length), clitic);
+        int start = EntityText.StartAfter(_text.Text, firstToken, clitic);
         float confidence = words > 1 ? 0.85f : 0.8f;
         return new Candidate(start, _text.Tokens[i + words - 1].Span.End, i, i + words, type, confidence, null, priority)
         {

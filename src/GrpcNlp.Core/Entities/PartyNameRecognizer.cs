@@ -42,7 +42,7 @@ internal sealed class PartyNameRecognizer(AnalyzedText text, string[] keys)
             }
 
             Token head = tokens[i];
-            int start = head.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(head.Span.Start, head.Span.Length), clitic);
+            int start = EntityText.StartAfter(text.Text, head, clitic);
             output.Add(new Candidate(start, tokens[name].Span.End, i, name + 1, EntityType.Organization, 0.6f, null, Candidate.RulePriority));
         }
 

@@ -253,7 +253,7 @@ internal sealed partial class PatternRecognizer
 
             int clitics = prefix.EndsWith("ال", StringComparison.Ordinal) ? prefix.Length - 2 : prefix.Length;
             Token token = _text.Tokens[i];
-            int start = token.Span.Start + EntityText.OriginalLengthOf(_text.Text.AsSpan(token.Span.Start, token.Span.Length), clitics);
+            int start = EntityText.StartAfter(_text.Text, token, clitics);
 
             // "سنتين ونصف" is two and a half units: 1.25 pairs.
             int end = i + 1;

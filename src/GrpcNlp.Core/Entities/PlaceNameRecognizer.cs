@@ -73,7 +73,7 @@ internal sealed class PlaceNameRecognizer(AnalyzedText text, string[] keys)
     private Candidate Location(int k, int clitic)
     {
         Token token = text.Tokens[k];
-        int start = token.Span.Start + EntityText.OriginalLengthOf(text.Text.AsSpan(token.Span.Start, token.Span.Length), clitic);
+        int start = EntityText.StartAfter(text.Text, token, clitic);
         return new Candidate(start, token.Span.End, k, k + 1, EntityType.Location, 0.6f, null, Candidate.RulePriority);
     }
 }
