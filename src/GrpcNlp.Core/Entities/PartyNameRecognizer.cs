@@ -33,10 +33,12 @@ internal sealed class PartyNameRecognizer(AnalyzedText text, string[] keys)
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            // The word with the article first: the head is looked up with its proclitics taken off.
+            // A word with the article first, then the head (looked up with its proclitics taken
+            // off), then what the word must not be: the rare test before the costly ones.
             int name = i + 1;
-            if (tokens[i].Type != TokenType.Word || tagged.Covers(i) || !IsPartyWord(name, tagged)
-                || Lexicons.ProcliticBefore(keys[i], s_heads) is not int clitic)
+            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word || tagged.Covers(i) || tagged.Covers(name)
+                || keys[name].Length < 4 || !keys[name].StartsWith("ال", StringComparison.Ordinal)
+                || Lexicons.ProcliticBefore(keys[i], s_heads) is not int clitic || !IsPartyWord(keys[name]))
             {
                 continue;
             }
@@ -71,11 +73,7 @@ internal sealed class PartyNameRecognizer(AnalyzedText text, string[] keys)
         }
     }
 
-    private bool IsPartyWord(int k, TaggerNameIndex tagged)
-    {
-        string key = keys[k];
-        return text.Tokens[k].Type == TokenType.Word && !tagged.Covers(k) && key.Length >= 4
-            && key.StartsWith("ال", StringComparison.Ordinal) && !Lexicons.StopWords.Contains(key)
-            && !key.EndsWith('ي') && !key.EndsWith("يه", StringComparison.Ordinal);
-    }
+    // A word with the article that is no stop word and no relational adjective.
+    private static bool IsPartyWord(string key) =>
+        !Lexicons.StopWords.Contains(key) && !key.EndsWith('ي') && !key.EndsWith("يه", StringComparison.Ordinal);
 }

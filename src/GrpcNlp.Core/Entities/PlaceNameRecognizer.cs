@@ -36,15 +36,17 @@ internal sealed class PlaceNameRecognizer(AnalyzedText text, string[] keys)
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            // The word with the article first: a kind is looked up with its proclitics taken off.
+            // A word with the article first, then the kind (looked up with its proclitics taken
+            // off), then what the word must not be: the rare test before the costly ones.
             int name = i + 1;
-            if (tokens[i].Type != TokenType.Word || !IsNameWithArticle(name, tagged))
+            if (tokens[i].Type != TokenType.Word || tokens[name].Type != TokenType.Word || tagged.Covers(name)
+                || keys[name].Length < 4 || !keys[name].StartsWith("ال", StringComparison.Ordinal))
             {
                 continue;
             }
 
             bool dual = Lexicons.ProcliticBefore(keys[i], s_duals) is not null;
-            if (!dual && Lexicons.ProcliticBefore(keys[i], s_kinds) is null)
+            if ((!dual && Lexicons.ProcliticBefore(keys[i], s_kinds) is null) || !IsName(name))
             {
                 continue;
             }
@@ -62,11 +64,10 @@ internal sealed class PlaceNameRecognizer(AnalyzedText text, string[] keys)
         }
     }
 
-    // The article as written ("إليها" folds to a word that starts like it), and no stop word,
-    // ordinal ("الحي الثاني") or kind of place ("مخيم المدينة").
-    private bool IsNameWithArticle(int k, TaggerNameIndex tagged) =>
-        text.Tokens[k].Type == TokenType.Word && !tagged.Covers(k) && keys[k].Length >= 4
-        && text.Text.AsSpan(text.Tokens[k].Span.Start).StartsWith("ال", StringComparison.Ordinal)
+    // A word with the article: the article as written ("إليها" folds to a word that starts like
+    // it), and no stop word, ordinal ("الحي الثاني") or kind of place ("مخيم المدينة").
+    private bool IsName(int k) =>
+        text.Text.AsSpan(text.Tokens[k].Span.Start).StartsWith("ال", StringComparison.Ordinal)
         && !Lexicons.StopWords.Contains(keys[k]) && !PatternRecognizer.IsArabicOrdinalWord(keys[k])
         && !s_kinds.GetAlternateLookup<ReadOnlySpan<char>>().Contains(keys[k].AsSpan(2));
 
