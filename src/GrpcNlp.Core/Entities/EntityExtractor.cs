@@ -8,8 +8,10 @@ namespace GrpcNlp.Core.Entities;
 /// <remarks>
 /// Pattern entities (dates, times, phone numbers, money, durations, quantities, numbers, percentages, ordinals, URLs, e-mails) come from token-level
 /// recognizers. Names come from the statistical tagger shipped for the text's language (Arabic,
-/// English); for other languages from a gazetteer (longest match, Arabic proclitics stripped) and
-/// title rules, then from later bare mentions of names already found. Overlaps keep the longer span,
+/// English), with rules around it (clubs, banks, places and parties that Arabic names with their
+/// kind; names in quotes after a kind of work, venue or organization); for other
+/// languages from a gazetteer (longest match, Arabic proclitics stripped) and title rules, then from
+/// later bare mentions of names already found. Overlaps keep the longer span,
 /// and patterns win ties. Mentions of one entity are grouped and the entities ranked by salience.
 /// Thread-safe: models and lexicons are immutable and loaded once.
 /// </remarks>
